@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// Runs the compiled command line (dist/), which `npm ci` builds through the `prepare` script.
+import { existsSync } from "node:fs";
+
+const cli = new URL("../dist/cli.js", import.meta.url);
+if (!existsSync(cli)) {
+  process.stderr.write(
+    "report är inte kompilerat ännu. Kör `npm ci` (eller `npm run build`) i projektmappen först.\n",
+  );
+  process.exit(2);
+}
+const { main } = await import(cli.href);
+process.exitCode = await main(process.argv);

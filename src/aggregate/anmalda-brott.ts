@@ -1,0 +1,144 @@
+import type { AnmaldaBrottRad, AnmaldaBrottTabell, Count } from "../types.js";
+import { percentChange } from "./percent-change.js";
+
+/** A sum over counts; `ofullstandig` where a part is missing (`..`): `totalt` then holds the known part. */
+export interface Summa {
+  totalt: number;
+  ofullstandig: boolean;
+}
+
+export interface Jamforelse {
+  /** The previous year's figure; `null` where none is available. */
+  foregaendeAr: number | null;
+  /** Whole percent; `null` where it cannot be computed. */
+  forandringProcent: number | null;
+}
+
+export interface RadFigur extends Summa, Jamforelse {
+  brottskod: string;
+  brottskodstext: string;
+  grupp: string;
+  andamal: string;
+  perRegion: Record<string, Count>;
+  rad: number;
+}
+
+export interface GruppFigur extends Summa, Jamforelse {
+  grupp: string;
+  perRegion: Record<string, number>;
+  /** Regions whose sum lacks a part. */
+  ofullstandigaRegioner: string[];
+  /** The sum the table stated for the group (`Delsumma`), or `null`. */
+  angivetTotalt: number | null;
+}
+
+export type SummaFigur = Omit<GruppFigur, "grupp">;
+
+export interface AnmaldaBrottFigurer {
+  fil: string;
+  statistikar: number;
+  regioner: string[];
+  rader: RadFigur[];
+  grupper: GruppFigur[];
+  summa: SummaFigur;
+  /** Whether the previous statistics year's table was available for comparison. */
+  jamforelseAr: number;
+  jamforelseTillganglig: boolean;
+}
+
+function sumCounts(values: readonly Count[]): Summa {
+  let totalt = 0;
+  let ofullstandig = false;
+  for (const v of values) {
+    if (v === null) ofullstandig = true;
+    else totalt += v;
+  }
+  return { totalt, ofullstandig };
+}
+
+function sumRows(rows: readonly AnmaldaBrottRad[], regioner: readonly string[]) {
+  const perRegion: Record<string, number> = {};
+  const ofullstandigaRegioner: string[] = [];
+  for (const region of regioner) {
+    const s = sumCounts(rows.map((r) => r.perRegion[region] ?? null));
+    perRegion[region] = s.totalt;
+    if (s.ofullstandig) ofullstandigaRegioner.push(region);
+  }
+  const total = sumCounts(rows.flatMap((r) => regioner.map((region) => r.perRegion[region] ?? null)));
+  return { perRegion, ofullstandigaRegioner, ...total };
+}
+
+/** A figure usable for comparison: complete, else `null`. */
+const comparable = (s: Summa | undefined): number | null => (s && !s.ofullstandig ? s.totalt : null);
+
+function compare(now: Summa, before: Summa | undefined): Jamforelse {
+  const foregaendeAr = comparable(before);
+  return {
+    foregaendeAr,
+    forandringProcent: now.ofullstandig ? null : percentChange(now.totalt, foregaendeAr),
+  };
+}
+
+/** Groups in the order they first appear in the table. */
+function groupOrder(rows: readonly AnmaldaBrottRad[]): string[] {
+  return [...new Set(rows.map((r) => r.grupp))];
+}
+
+/**
+ * Computes the figures of a table of reported offences: each row's total over the regions, each
+ * group's subtotal per region and in all, the grand total, and the change against the previous year.
+ * Stated sums are carried along for reconciliation but never used as figures.
+ */
+export function aggregateAnmaldaBrott(
+  table: AnmaldaBrottTabell,
+  previous: AnmaldaBrottTabell | undefined,
+): AnmaldaBrottFigurer {
+  const { regioner } = table;
+  const previousRows = new Map(previous?.rader.map((r) => [r.brottskod, r]));
+  const previousRegions = previous?.regioner ?? [];
+
+  const rader: RadFigur[] = table.rader.map((row) => {
+    const own = sumCounts(regioner.map((region) => row.perRegion[region] ?? null));
+    const before = previousRows.get(row.brottskod);
+    const beforeSum = before
+      ? sumCounts(previousRegions.map((region) => before.perRegion[region] ?? null))
+      : undefined;
+    return {
+      rad: row.line,
+      brottskod: row.brottskod,
+      brottskodstext: row.brottskodstext,
+      grupp: row.grupp,
+      andamal: row.andamal,
+      perRegion: row.perRegion,
+      ...own,
+      ...compare(own, beforeSum),
+    };
+  });
+
+  const grupper: GruppFigur[] = groupOrder(table.rader).map((grupp) => {
+    const own = sumRows(
+      table.rader.filter((r) => r.grupp === grupp),
+      regioner,
+    );
+    const beforeRows = previous?.rader.filter((r) => r.grupp === grupp) ?? [];
+    const before = beforeRows.length > 0 ? sumRows(beforeRows, previousRegions) : undefined;
+    const stated = table.angivnaSummor.find((s) => s.typ === "delsumma" && s.grupp === grupp);
+    return { grupp, ...own, angivetTotalt: stated?.totalt ?? null, ...compare(own, before) };
+  });
+
+  const own = sumRows(table.rader, regioner);
+  const before = previous ? sumRows(previous.rader, previousRegions) : undefined;
+  const statedTotal = table.angivnaSummor.find((s) => s.typ === "totalsumma");
+  const summa: SummaFigur = { ...own, angivetTotalt: statedTotal?.totalt ?? null, ...compare(own, before) };
+
+  return {
+    fil: table.file,
+    statistikar: table.statistikar,
+    regioner: [...regioner],
+    rader,
+    grupper,
+    summa,
+    jamforelseAr: table.statistikar - 1,
+    jamforelseTillganglig: previous !== undefined,
+  };
+}

@@ -1,0 +1,111 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { computeFigures, type Siffror } from "../aggregate/index.js";
+import type { Avstamning } from "../aggregate/reconcile.js";
+import { escalateWarnings, hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { loadSources } from "../load/sources.js";
+import { loadTemplates } from "../load/templates.js";
+import { renderChapters } from "../render/chapters.js";
+import { buildTemplateContext } from "../render/context.js";
+import { renderHtmlDocument, type DocumentMeta } from "../render/html-document.js";
+import { printPdf } from "../print/pdf.js";
+import { validateSources } from "../validate/index.js";
+import { writeOutputAtomically } from "./output.js";
+
+/** The templates shipped with the tool, found relative to this module (src/ or dist/ alike). */
+export const DEFAULT_TEMPLATE_DIR = fileURLToPath(new URL("../../templates", import.meta.url));
+
+export interface PipelineOptions {
+  /** The report year; the statistics year is the year before (14 § förordningen 2022:1718). */
+  rapportar: number;
+  /** Default `data`. */
+  dataDir: string;
+  /** Default `out`. */
+  outDir: string;
+  /** Default: the templates shipped with the tool. */
+  templateDir?: string;
+  /** Warnings become errors. Default `false`. */
+  strict: boolean;
+  /** Progress lines ("Läser …", "Skrev …"). */
+  log: (line: string) => void;
+}
+
+export interface CheckResult {
+  diagnostics: Diagnostic[];
+  avstamningar: Avstamning[];
+  siffror?: Siffror;
+  ok: boolean;
+}
+
+const DOCUMENT_META = {
+  titel: "Människohandel för sexuella och andra ändamål",
+  undertitel: "Lägesrapport",
+  informationsklass: "Öppen",
+} as const;
+
+/** load → validate → aggregate: everything `report check` does; nothing is written. */
+export async function runCheck(
+  options: PipelineOptions,
+): Promise<CheckResult & { missing: Awaited<ReturnType<typeof loadSources>>["saknadeDataset"] }> {
+  const statistikar = options.rapportar - 1;
+  const sources = await loadSources(options.dataDir, statistikar);
+  for (const read of sources.lasta) options.log(`Läser ${read.file} (${read.encoding}, ${read.rows} rader)`);
+  const validated = validateSources(sources, { rapportar: options.rapportar, statistikar });
+  let diagnostics = [...sources.diagnostics, ...validated.diagnostics];
+  let siffror: Siffror | undefined;
+  let avstamningar: Avstamning[] = [];
+  if (validated.value) {
+    const aggregated = computeFigures(validated.value);
+    siffror = aggregated.siffror;
+    avstamningar = aggregated.avstamningar;
+    diagnostics.push(...aggregated.diagnostics);
+  }
+  if (options.strict) diagnostics = escalateWarnings(diagnostics);
+  diagnostics = sortDiagnostics(diagnostics);
+  const ok = siffror !== undefined && !hasErrors(diagnostics);
+  return { diagnostics, avstamningar, ...(siffror && { siffror }), ok, missing: sources.saknadeDataset };
+}
+
+export interface BuildResult extends CheckResult {
+  outputDir?: string;
+  pdfPath?: string;
+}
+
+/** The whole pipeline. Output appears in `<out>/<år>/` only when every stage has succeeded. */
+export async function runBuild(options: PipelineOptions): Promise<BuildResult> {
+  const checked = await runCheck(options);
+  if (!checked.ok || !checked.siffror) return checked;
+  const { siffror } = checked;
+  const statistikar = siffror.statistikar;
+
+  const templates = await loadTemplates(
+    options.templateDir ?? DEFAULT_TEMPLATE_DIR,
+    path.join(options.dataDir, String(statistikar), "texter"),
+  );
+  const context = buildTemplateContext(siffror, checked.missing);
+  const rendered = renderChapters(templates, context);
+  let diagnostics = [...checked.diagnostics, ...rendered.diagnostics];
+  if (hasErrors(diagnostics)) return { ...checked, diagnostics, ok: false };
+
+  const meta: DocumentMeta = { ...DOCUMENT_META, rapportar: siffror.rapportar, statistikar };
+  const html = renderHtmlDocument(rendered.chapters, templates, meta);
+  options.log("Skriver ut PDF med Chromium …");
+  const printed = await printPdf(html, templates.layout.file);
+  options.log(`Webbläsare: ${printed.browser.executablePath} (${printed.browser.source})`);
+  diagnostics = [
+    ...diagnostics,
+    ...(options.strict ? escalateWarnings(printed.diagnostics) : printed.diagnostics),
+  ];
+  if (hasErrors(diagnostics)) return { ...checked, diagnostics, ok: false };
+
+  const outputDir = path.join(options.outDir, String(options.rapportar));
+  const files = new Map<string, string | Uint8Array>([
+    ["siffror.json", `${JSON.stringify(siffror, null, 2)}\n`],
+    ...rendered.chapters.map((c) => [`kapitel/${c.name}`, c.markdown] as [string, string]),
+    ["rapport.html", html],
+    ["rapport.pdf", printed.pdf],
+  ]);
+  await writeOutputAtomically(outputDir, files);
+  for (const name of files.keys()) options.log(`Skrev ${path.join(outputDir, name)}`);
+  return { ...checked, diagnostics, outputDir, pdfPath: path.join(outputDir, "rapport.pdf") };
+}

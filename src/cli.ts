@@ -1,0 +1,207 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { formatDiagnostic, formatSummary } from "./diagnostics/format.js";
+import type { Diagnostic } from "./diagnostics/diagnostic.js";
+import { runBuild, runCheck, type PipelineOptions } from "./build/pipeline.js";
+import { BrowserNotFoundError } from "./print/browser.js";
+import { InterruptedError } from "./print/pdf.js";
+
+/** Exit codes, documented in the README. */
+export const EXIT = {
+  ok: 0,
+  dataErrors: 1,
+  usage: 2,
+  noBrowser: 3,
+  internal: 70,
+  interrupted: 130,
+} as const;
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const defaultIo: Io = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+function parseYear(value: string): number {
+  if (!/^\d{4}$/.test(value))
+    throw new InvalidArgumentError(
+      `"${value}" är inget årtal; ange rapportåret med fyra siffror, t.ex. 2024.`,
+    );
+  const year = Number(value);
+  if (year < 2000 || year > 2100) throw new InvalidArgumentError(`${value} ligger utanför 2000–2100.`);
+  return year;
+}
+
+/** Commander speaks English; the tool speaks Swedish. */
+export function translateCommanderMessage(message: string): string {
+  const rules: [RegExp, (...m: string[]) => string][] = [
+    [
+      /error: unknown option '([^']+)'(?:\s*\(Did you mean (.+)\?\))?/,
+      (_, o, s) => `fel: okänd flagga '${o}'${s ? ` (menade du ${s}?)` : ""}`,
+    ],
+    [
+      /error: unknown command '([^']+)'/,
+      (_, c) => `fel: okänt kommando '${c}'; kommandona är build och check`,
+    ],
+    [/error: missing required argument '([^']+)'/, (_, a) => `fel: argumentet <${a}> saknas`],
+    [
+      /error: too many arguments(?: for '([^']+)')?\. Expected (\d+) arguments? but got (\d+)\./,
+      (_, _c, e, g) => `fel: för många argument (väntade ${e}, fick ${g})`,
+    ],
+    [/error: option '([^']+)' argument missing/, (_, o) => `fel: flaggan ${o} kräver ett värde`],
+    [
+      /error: command-argument value '([^']*)' is invalid for argument '([^']+)'\. (.*)/s,
+      (_, _v, a, why) => `fel: ogiltigt <${a}>: ${why.trim()}`,
+    ],
+  ];
+  for (const [pattern, render] of rules) {
+    const m = pattern.exec(message);
+    if (m) return `${render(...m)}\n`;
+  }
+  return message.replace(/^error:/, "fel:");
+}
+
+const EXAMPLES = `
+Exempel:
+  $ report build 2024                 bygger rapporten 2024 (statistikår 2023) till out/2024/rapport.pdf
+  $ report check 2024                 kontrollerar data för rapporten 2024 utan att skriva något
+  $ report check 2024 --strict        som ovan, men varningar räknas som fel (för CI)
+  $ report build 2024 --data ../data --out /tmp/utkast
+
+Slutkoder: 0 klart (varningar tillåtna), 1 fel i data, 2 felaktigt anrop, 3 ingen webbläsare hittades.
+`;
+
+function createProgram(
+  io: Io,
+  run: (kind: "build" | "check", year: number, opts: Record<string, unknown>) => Promise<number>,
+) {
+  const program = new Command("report")
+    .description(
+      "Bygger Polismyndighetens lägesrapport om människohandel (14 § förordningen 2022:1718) från datafiler till PDF.\n" +
+        "<år> är rapportåret; rapporten redovisar statistikåret före (2024 → 2023).",
+    )
+    .helpOption("-h, --help", "visa den här hjälpen")
+    .helpCommand(false)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.out(s),
+      writeErr: (s) => io.err(s),
+      outputError: (s, write) => write(translateCommanderMessage(s)),
+    })
+    .addHelpText("after", EXAMPLES)
+    .showHelpAfterError("(report --help visar hjälpen)");
+
+  const shared = (cmd: Command) =>
+    cmd
+      .argument("<år>", "rapportåret, 2000–2100", parseYear)
+      .addOption(new Option("--data <mapp>", "mappen med datafiler").default("data"))
+      .addOption(
+        new Option("--out <mapp>", "mappen för utdata; rapporten skrivs till <mapp>/<år>/").default("out"),
+      )
+      .addOption(new Option("--strict", "varningar räknas som fel").default(false))
+      .helpOption("-h, --help", "visa hjälp för kommandot")
+      .exitOverride()
+      .configureOutput({
+        writeOut: (s) => io.out(s),
+        writeErr: (s) => io.err(s),
+        outputError: (s, write) => write(translateCommanderMessage(s)),
+      })
+      .addHelpText("after", EXAMPLES);
+
+  shared(
+    program
+      .command("build")
+      .description("bygg rapporten: läs, kontrollera, beräkna, fyll i kapitlen och skriv ut PDF"),
+  ).action(async (year: number, opts: Record<string, unknown>) => {
+    process.exitCode = await run("build", year, opts);
+  });
+  shared(
+    program
+      .command("check")
+      .description("läs och kontrollera data och skriv ut diagnoser; inget skrivs till disk"),
+  ).action(async (year: number, opts: Record<string, unknown>) => {
+    process.exitCode = await run("check", year, opts);
+  });
+  return program;
+}
+
+function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): void {
+  for (const d of diagnostics) io.out(`${formatDiagnostic(d)}\n`);
+}
+
+async function runCommand(
+  io: Io,
+  kind: "build" | "check",
+  year: number,
+  opts: Record<string, unknown>,
+): Promise<number> {
+  const options: PipelineOptions = {
+    rapportar: year,
+    dataDir: String(opts.data),
+    outDir: String(opts.out),
+    strict: opts.strict === true,
+    log: (line) => io.out(`${line}\n`),
+  };
+  io.out(`Rapport ${year} (statistikår ${year - 1})\n`);
+  try {
+    if (kind === "check") {
+      const result = await runCheck(options);
+      printDiagnostics(io, result.diagnostics);
+      if (result.avstamningar.length > 0) {
+        const differing = result.avstamningar.filter((a) => !a.stammer).length;
+        io.out(
+          `Avstämning: ${result.avstamningar.length} angivna summor kontrollerade, ${differing} avviker.\n`,
+        );
+      }
+      io.out(`${formatSummary(result.diagnostics)}\n`);
+      return result.ok ? EXIT.ok : EXIT.dataErrors;
+    }
+    const result = await runBuild(options);
+    printDiagnostics(io, result.diagnostics);
+    io.out(`${formatSummary(result.diagnostics)}\n`);
+    if (!result.pdfPath) {
+      io.out("Inget skrevs; tidigare utdata är orörd.\n");
+      return EXIT.dataErrors;
+    }
+    io.out(`${result.pdfPath}\n`);
+    return EXIT.ok;
+  } catch (cause) {
+    if (cause instanceof BrowserNotFoundError) {
+      io.err(`fel: ${cause.message}\n`);
+      return EXIT.noBrowser;
+    }
+    if (cause instanceof InterruptedError) {
+      io.err("Avbrutet. Inget skrevs; tidigare utdata är orörd.\n");
+      return EXIT.interrupted;
+    }
+    throw cause;
+  }
+}
+
+/** Runs the command line; returns the exit code. Internal bugs print their stack trace. */
+export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+  process.exitCode = undefined;
+  const program = createProgram(io, (kind, year, opts) => runCommand(io, kind, year, opts));
+  try {
+    if (argv.length <= 2) {
+      program.outputHelp();
+      return EXIT.usage;
+    }
+    await program.parseAsync([...argv]);
+    return typeof process.exitCode === "number" ? process.exitCode : EXIT.ok;
+  } catch (cause) {
+    if (cause instanceof CommanderError) {
+      if (cause.code === "commander.helpDisplayed" || cause.code === "commander.help") return EXIT.ok;
+      return EXIT.usage;
+    }
+    io.err(
+      `Internt fel i report (en bugg, inte ett fel i dina data). Rapportera gärna:\n${cause instanceof Error ? cause.stack : String(cause)}\n`,
+    );
+    return EXIT.internal;
+  } finally {
+    process.exitCode = undefined;
+  }
+}

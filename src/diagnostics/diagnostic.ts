@@ -1,0 +1,57 @@
+/**
+ * A diagnostic is data attached to a stage's result, never an exception: every stage returns what it
+ * found and what it has to say about the input, and only the command line turns errors into an exit code.
+ */
+export type Severity = "fel" | "varning";
+
+export interface Diagnostic {
+  /** Stable code for tools and tests, e.g. `E_ANTAL_EJ_HELTAL`. `E_` errors, `W_` warnings. */
+  code: string;
+  severity: Severity;
+  /** The file the diagnostic concerns, as the user named it (relative to the working directory). */
+  file: string;
+  /** 1-based line in the file, where one applies. */
+  line?: number;
+  /** 1-based column number, where one applies. */
+  column?: number;
+  /** The column's header name, where the file has headers. */
+  columnName?: string;
+  /** Swedish, complete sentence(s): what was found, what was expected. */
+  message: string;
+  /** The value found, verbatim, where a single value is at fault. */
+  found?: string;
+  /** What would have been accepted. */
+  expected?: string;
+}
+
+export type DiagnosticInit = Omit<Diagnostic, "severity" | "file"> & { file?: string };
+
+/** Collects diagnostics for one file; stages create one per file they read. */
+export class DiagnosticSink {
+  readonly items: Diagnostic[] = [];
+  constructor(readonly file: string) {}
+
+  error(init: DiagnosticInit): void {
+    this.items.push({ file: this.file, ...init, severity: "fel" });
+  }
+
+  warn(init: DiagnosticInit): void {
+    this.items.push({ file: this.file, ...init, severity: "varning" });
+  }
+}
+
+export const hasErrors = (diagnostics: readonly Diagnostic[]): boolean =>
+  diagnostics.some((d) => d.severity === "fel");
+
+/** `--strict`: every warning becomes an error, keeping its code and place. */
+export const escalateWarnings = (diagnostics: readonly Diagnostic[]): Diagnostic[] =>
+  diagnostics.map((d) => (d.severity === "varning" ? { ...d, severity: "fel" } : d));
+
+/** Orders diagnostics by file, then line, so output is stable and reads top to bottom. */
+export const sortDiagnostics = (diagnostics: readonly Diagnostic[]): Diagnostic[] =>
+  [...diagnostics].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file, "sv") ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0),
+  );

@@ -1,0 +1,84 @@
+import { parse, CsvError } from "csv-parse/sync";
+import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
+
+export type Delimiter = "," | ";" | "\t";
+
+/** One record of a delimited file with the line it starts on, for diagnostics. */
+export interface RawRecord {
+  line: number;
+  cells: string[];
+}
+
+export interface RawTable {
+  delimiter: Delimiter;
+  header: RawRecord;
+  records: RawRecord[];
+}
+
+/** A field larger than this is refused instead of being held in memory (a pasted blob, a binary). */
+export const MAX_FIELD_BYTES = 64 * 1024;
+
+/**
+ * Picks the delimiter that splits the header line into the most fields, counting only outside quotes.
+ * Tabs win ties: Excel's "Unicode text" is tab-separated and its cells may contain commas.
+ */
+export function detectDelimiter(text: string): Delimiter {
+  const firstLine = text.slice(0, text.search(/\n|$/));
+  const counts: Record<Delimiter, number> = { "\t": 0, ";": 0, ",": 0 };
+  let quoted = false;
+  for (const ch of firstLine) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === "\t" || ch === ";" || ch === ",")) counts[ch]++;
+  }
+  const order: Delimiter[] = ["\t", ";", ","];
+  return order.reduce((best, d) => (counts[d] > counts[best] ? d : best), order[0]!);
+}
+
+/**
+ * Parses delimited text into records with line numbers. Line endings (CR, LF, CRLF) are normalised
+ * first; empty lines are kept out of the records but counted in line numbers.
+ */
+export function parseDelimited(text: string, sink: DiagnosticSink): RawTable | undefined {
+  const normalised = text.replace(/\r\n?/g, "\n");
+  const delimiter = detectDelimiter(normalised);
+  let parsed: { record: string[]; info: { lines: number } }[];
+  try {
+    parsed = parse(normalised, {
+      delimiter,
+      info: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      max_record_size: MAX_FIELD_BYTES,
+      bom: true,
+    }) as unknown as typeof parsed;
+  } catch (cause) {
+    if (cause instanceof CsvError) {
+      const line = typeof cause.lines === "number" ? cause.lines : undefined;
+      const tooLarge = cause.code === "CSV_MAX_RECORD_SIZE";
+      sink.error({
+        code: tooLarge ? "E_FALT_FOR_STORT" : "E_CSV_SYNTAX",
+        line,
+        message: tooLarge
+          ? `En rad är större än ${MAX_FIELD_BYTES / 1024} KiB; en tabellcell väntas vara kort. ` +
+            "Kontrollera att filen är en CSV-tabell och att inga citattecken saknar sin avslutning."
+          : `Filen kan inte tolkas som en tabell: ${cause.message}`,
+      });
+      return undefined;
+    }
+    throw cause;
+  }
+  const records = parsed.map(({ record, info }) => {
+    const innerNewlines = record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
+    return { line: info.lines - innerNewlines, cells: record };
+  });
+  const [header, ...rest] = records;
+  if (!header) {
+    sink.error({
+      code: "E_TOM_FIL",
+      message: "Filen innehåller inga rader; den ska börja med en rubrikrad.",
+    });
+    return undefined;
+  }
+  return { delimiter, header, records: rest };
+}

@@ -1,0 +1,48 @@
+import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
+
+export type TextEncodingName = "utf-8" | "utf-8-bom" | "windows-1252" | "utf-16le" | "utf-16be";
+
+export interface DecodedText {
+  text: string;
+  encoding: TextEncodingName;
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+// Node's full ICU provides windows-1252; every byte sequence decodes, so it is the fallback.
+const cp1252 = new TextDecoder("windows-1252");
+
+/**
+ * Decodes a data file as people produce it: UTF-8 with or without BOM, UTF-16 with BOM (Excel's
+ * "Unicode text"), or Windows-1252 (what Swedish Excel writes as CSV). A file that is not valid
+ * UTF-8 is read as Windows-1252. Binary and empty files are refused with a diagnostic.
+ */
+export function decodeText(bytes: Uint8Array, sink: DiagnosticSink): DecodedText | undefined {
+  if (bytes.length === 0) {
+    sink.error({ code: "E_TOM_FIL", message: "Filen är tom; den ska börja med en rubrikrad." });
+    return undefined;
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16le" };
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16be" };
+  }
+  const sample = bytes.subarray(0, 8192);
+  if (sample.includes(0)) {
+    sink.error({
+      code: "E_BINAR_FIL",
+      line: 1,
+      message:
+        "Filen ser ut att vara binär (den innehåller NUL-tecken) och kan inte läsas som text. " +
+        "Spara den som CSV (UTF-8 eller Windows-1252) eller som Unicode-text.",
+    });
+    return undefined;
+  }
+  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = hasBom ? bytes.subarray(3) : bytes;
+  try {
+    return { text: utf8.decode(body), encoding: hasBom ? "utf-8-bom" : "utf-8" };
+  } catch {
+    return { text: cp1252.decode(body), encoding: "windows-1252" };
+  }
+}

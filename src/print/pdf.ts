@@ -1,0 +1,100 @@
+import type { Browser } from "puppeteer";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { findBrowser, type FoundBrowser } from "./browser.js";
+
+/** Flags for a headless browser that must not reach the network on its own (or wait for it). */
+export const CHROMIUM_ARGS = [
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-default-apps",
+  "--disable-extensions",
+  "--disable-gpu",
+  "--font-render-hinting=none",
+];
+
+export interface PrintResult {
+  pdf: Uint8Array;
+  browser: FoundBrowser;
+  diagnostics: Diagnostic[];
+}
+
+/** Raised when Ctrl-C or a termination signal stopped printing; the browser has been closed. */
+export class InterruptedError extends Error {
+  override name = "InterruptedError";
+}
+
+/** Puppeteer is loaded only when a command prints: `report check` never pays for it. */
+async function launch(found: FoundBrowser): Promise<Browser> {
+  const puppeteer = (await import("puppeteer")).default;
+  const args = [...CHROMIUM_ARGS];
+  // Chromium refuses to start its sandbox as root (containers, CI).
+  if (process.getuid?.() === 0) args.push("--no-sandbox");
+  return puppeteer.launch({ executablePath: found.executablePath, headless: true, args });
+}
+
+async function puppeteerCachePath(): Promise<string | undefined> {
+  try {
+    const puppeteer = (await import("puppeteer")).default;
+    return puppeteer.executablePath();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Prints the report's HTML to PDF. Only the page itself (inline, with fonts as data URIs) may load;
+ * any other request is blocked and reported as a warning naming what asked for it. The browser is
+ * closed on every path, also when printing fails or the process is interrupted.
+ */
+export async function printPdf(html: string, sourceName: string): Promise<PrintResult> {
+  const cachePath = await puppeteerCachePath();
+  const found = findBrowser({ puppeteerCachePath: () => cachePath });
+  const diagnostics: Diagnostic[] = [];
+  const browser = await launch(found);
+  let interrupted = false;
+  const closeOnSignal = () => {
+    interrupted = true;
+    void browser.close();
+  };
+  process.once("SIGINT", closeOnSignal);
+  process.once("SIGTERM", closeOnSignal);
+  try {
+    const page = await browser.newPage();
+    await page.setRequestInterception(true);
+    page.on("request", (request) => {
+      const url = request.url();
+      if (url.startsWith("data:") || url === "about:blank") {
+        void request.continue();
+        return;
+      }
+      diagnostics.push({
+        code: "W_EXTERN_RESURS",
+        severity: "varning",
+        file: sourceName,
+        found: url,
+        message: `Sidan försökte hämta "${url}"; begäran blockerades (rapporten får bara använda det bygget självt skrivit).`,
+      });
+      void request.abort("blockedbyclient");
+    });
+    await page.setContent(html, { waitUntil: "load" });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const pdf = await page.pdf({
+      format: "A4",
+      printBackground: true,
+      preferCSSPageSize: true,
+      displayHeaderFooter: false,
+      tagged: true,
+      outline: true,
+    });
+    return { pdf, browser: found, diagnostics };
+  } catch (cause) {
+    if (interrupted) throw new InterruptedError("Utskriften avbröts.", { cause });
+    throw cause;
+  } finally {
+    process.off("SIGINT", closeOnSignal);
+    process.off("SIGTERM", closeOnSignal);
+    await browser.close();
+  }
+}

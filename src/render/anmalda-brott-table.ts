@@ -1,0 +1,47 @@
+import type { AnmaldaBrottFigurer, Summa } from "../aggregate/anmalda-brott.js";
+import { renderMarkdownTable } from "./markdown-table.js";
+import { formatChangeCell, formatCount, formatNumber } from "./swedish.js";
+
+/** A computed sum; `≥` marks one that lacks a missing part (it is then a lower bound). */
+const formatSum = (s: Summa) => (s.ofullstandig ? `≥${formatNumber(s.totalt)}` : formatNumber(s.totalt));
+
+/**
+ * The regional table of §4.2 with computed subtotals and grand total (never the stated ones) and the
+ * change against the previous year per row, group and in total.
+ */
+export function anmaldaBrottTable(figures: AnmaldaBrottFigurer): string {
+  const { regioner } = figures;
+  const header = ["Brottskodsgrupp / brott", ...regioner, "Totalt", `Förändring mot ${figures.jamforelseAr}`];
+  const align = header.map((_, i) => (i === 0 ? "left" : "right") as "left" | "right");
+  const blank = () => regioner.map(() => "");
+  const rows: string[][] = [];
+  for (const group of figures.grupper) {
+    rows.push([`**${group.grupp}**`, ...blank(), "", ""]);
+    for (const row of figures.rader.filter((r) => r.grupp === group.grupp)) {
+      rows.push([
+        row.brottskodstext,
+        ...regioner.map((r) => formatCount(row.perRegion[r])),
+        formatSum(row),
+        formatChangeCell(row.forandringProcent),
+      ]);
+    }
+    rows.push([
+      `*Delsumma ${group.grupp.toLowerCase()}*`,
+      ...regioner.map((r) =>
+        formatSum({ totalt: group.perRegion[r] ?? 0, ofullstandig: group.ofullstandigaRegioner.includes(r) }),
+      ),
+      formatSum(group),
+      formatChangeCell(group.forandringProcent),
+    ]);
+  }
+  const total = figures.summa;
+  rows.push([
+    "**Totalsumma**",
+    ...regioner.map((r) =>
+      formatSum({ totalt: total.perRegion[r] ?? 0, ofullstandig: total.ofullstandigaRegioner.includes(r) }),
+    ),
+    `**${formatSum(total)}**`,
+    formatChangeCell(total.forandringProcent),
+  ]);
+  return renderMarkdownTable({ header, align, rows });
+}

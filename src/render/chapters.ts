@@ -1,0 +1,54 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { LoadedTemplates, TemplateFile } from "../load/templates.js";
+import type { TemplateContext } from "./context.js";
+import { createTemplateEnvironment } from "./handlebars-env.js";
+
+export interface RenderedChapter {
+  /** `01-sammanfattning.md` */
+  name: string;
+  markdown: string;
+}
+
+/** Text files that editors diff: LF line endings, no trailing spaces, one final newline, no blank runs. */
+export function normaliseMarkdown(text: string): string {
+  return (
+    text
+      .replace(/\r\n?/g, "\n")
+      .replace(/[ \t]+$/gm, "")
+      .replace(/\n{3,}/g, "\n\n")
+      .trim() + "\n"
+  );
+}
+
+/**
+ * Fills every chapter template with the figures. A template error (unknown helper, missing partial,
+ * syntax) is reported as a diagnostic on the template file rather than thrown.
+ */
+export function renderChapters(
+  templates: LoadedTemplates,
+  context: TemplateContext,
+): { chapters: RenderedChapter[]; diagnostics: Diagnostic[] } {
+  const hb = createTemplateEnvironment();
+  const diagnostics: Diagnostic[] = [];
+  const compile = (template: TemplateFile) => hb.compile(template.source, { noEscape: true, strict: false });
+  for (const [name, partial] of templates.partials) hb.registerPartial(name, partial.source);
+  for (const [name, text] of templates.yearTexts) hb.registerPartial(`arstext/${name}`, text.source);
+
+  const chapters: RenderedChapter[] = [];
+  for (const { name, template } of templates.chapters) {
+    try {
+      chapters.push({ name, markdown: normaliseMarkdown(compile(template)(context)) });
+    } catch (cause) {
+      const message = cause instanceof Error ? cause.message : String(cause);
+      const line = /line (\d+)/i.exec(message)?.[1];
+      diagnostics.push({
+        code: "E_MALLFEL",
+        severity: "fel",
+        file: template.file,
+        ...(line !== undefined && { line: Number(line) }),
+        message: `Mallen kan inte fyllas i: ${message.split("\n")[0]}`,
+      });
+    }
+  }
+  return { chapters, diagnostics };
+}
