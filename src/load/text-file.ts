@@ -1,3 +1,4 @@
+import iconv from "iconv-lite";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
 
 export type TextEncodingName = "utf-8" | "utf-8-bom" | "windows-1252" | "utf-16le" | "utf-16be";
@@ -8,8 +9,10 @@ export interface DecodedText {
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
-// Node's full ICU provides windows-1252; every byte sequence decodes, so it is the fallback.
-const cp1252 = new TextDecoder("windows-1252");
+// Not TextDecoder("windows-1252"): Node 20 decodes it as Latin-1, turning Excel's en dash (0x96) and
+// other 0x80–0x9F characters into control codes. iconv-lite maps them as Windows-1252 defines.
+const decodeCp1252 = (bytes: Uint8Array) =>
+  iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "windows-1252");
 
 /**
  * Decodes a data file as people produce it: UTF-8 with or without BOM, UTF-16 with BOM (Excel's
@@ -43,6 +46,6 @@ export function decodeText(bytes: Uint8Array, sink: DiagnosticSink): DecodedText
   try {
     return { text: utf8.decode(body), encoding: hasBom ? "utf-8-bom" : "utf-8" };
   } catch {
-    return { text: cp1252.decode(body), encoding: "windows-1252" };
+    return { text: decodeCp1252(body), encoding: "windows-1252" };
   }
 }

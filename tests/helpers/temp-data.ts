@@ -1,0 +1,44 @@
+import iconv from "iconv-lite";
+import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
+export const REPO_DATA = path.join(REPO_ROOT, "data");
+
+export interface TempDir {
+  dir: string;
+  cleanup: () => void;
+}
+
+/** A temporary directory holding the given files (path → content; strings are written as UTF-8). */
+export function tempDirWith(files: Record<string, string | Uint8Array>): TempDir {
+  const dir = mkdtempSync(path.join(tmpdir(), "report-test-"));
+  for (const [relative, content] of Object.entries(files)) {
+    const file = path.join(dir, relative);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, content);
+  }
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * A data directory with the project's reference tables (regions, codes, sources) and the given
+ * year files, so a test states only what it is about.
+ */
+export function tempDataDir(files: Record<string, string | Uint8Array>): TempDir {
+  const temp = tempDirWith(files);
+  for (const name of ["polisregioner.csv", "brottskoder.csv", "kallor.csv"]) {
+    cpSync(path.join(REPO_DATA, name), path.join(temp.dir, name));
+  }
+  return temp;
+}
+
+/** Text encoded as Windows-1252, what Swedish Excel writes (å, ä, ö, – …). */
+export function windows1252(text: string): Uint8Array {
+  return iconv.encode(text, "windows-1252");
+}
+
+export const HEADER =
+  "Brottskodsgrupp;Ändamål;Brottskodstext;Bergslagen;Mitt;Nord;Sthlm;Syd;Väst;Öst;Totalsumma";

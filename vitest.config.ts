@@ -1,0 +1,26 @@
+import { defineConfig } from "vitest/config";
+
+// Two projects: `fast` (pure stages and the CLI without a browser) for the inner loop, and `e2e`
+// (prints real PDFs with Chromium) for the full suite. `npm test` runs both.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "fast",
+          include: ["tests/unit/**/*.test.ts", "tests/cli/**/*.test.ts"],
+        },
+      },
+      {
+        test: {
+          name: "e2e",
+          include: ["tests/e2e/**/*.test.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          // Builds share a machine with 2 cores; one browser at a time keeps them from starving each other.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
