@@ -61,12 +61,13 @@ export function validateAnmaldaBrott(
   let groupRows: AnmaldaBrottRad[] = [];
   const errorsBefore = sink.items.filter((d) => d.severity === "fel").length;
 
+  /** Reads count cells; an empty cell is an error only in a region column of an offence row. */
   const readCounts = (record: RawRecord, keys: readonly Key[], allowEmpty: boolean) => {
     const values = new Map<Key, Count | undefined>();
     for (const key of keys) {
       const cell = cellOf(record, columns, key);
       if (cell === "") {
-        if (!allowEmpty) {
+        if (!allowEmpty && key !== "totalt") {
           sink.error({
             code: "E_ANTAL_SAKNAS",
             line: record.line,

@@ -1,0 +1,139 @@
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { runBin, runCli } from "../helpers/cli.js";
+import { HEADER, REPO_DATA, tempDataDir, windows1252, type TempDir } from "../helpers/temp-data.js";
+
+describe("report: anrop och slutkoder", () => {
+  it.each([
+    [["build", "abc"], /ogiltigt <år>: "abc" är inget årtal/],
+    [["build", "1999"], /1999 ligger utanför 2000–2100/],
+    [["check", "2101"], /2101 ligger utanför 2000–2100/],
+    [["build", "2024", "--okand"], /okänd flagga '--okand'/],
+    [["publish", "2024"], /okänt kommando 'publish'/],
+    [["build"], /argumentet <år> saknas/],
+    [["check", "2024", "--data"], /flaggan --data <mapp> kräver ett värde/],
+  ])("%j ger slutkod 2 och ett svenskt besked", async (args, message) => {
+    const { code, stderr } = await runCli(...args);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+  });
+
+  it("visar hjälp på svenska med exempel", async () => {
+    const { code, stdout } = await runCli("--help");
+    expect(code).toBe(0);
+    expect(stdout).toContain("rapportåret");
+    expect(stdout).toContain("Exempel:");
+    expect(stdout).toContain("report build 2024");
+    const sub = await runCli("build", "--help");
+    expect(sub.stdout).toContain("--strict");
+    expect(sub.stdout).toContain("varningar räknas som fel");
+  });
+});
+
+describe("report check 2024 med projektets data", () => {
+  it("listar båda avvikande summorna som varningar och slutar med 0", async () => {
+    const { code, stdout } = await runCli("check", "2024", "--data", REPO_DATA);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(
+      /anmalda-brott\.csv:12:11 {2}varning {2}Delsumma för Människohandel, totalt: angivet 228, beräknat 227/,
+    );
+    expect(stdout).toMatch(
+      /anmalda-brott\.csv:26:11 {2}varning {2}Totalsumma, totalt: angivet 2176, beräknat 2175/,
+    );
+    expect(stdout).toContain("W_JAMFORELSEAR_SAKNAS");
+    expect(stdout).toMatch(/Avstämning: \d+ angivna summor kontrollerade, 2 avviker\./);
+    expect(stdout).toMatch(/^0 fel, \d+ varningar$/m);
+  });
+
+  it("slutar med 1 när varningar räknas som fel (--strict)", async () => {
+    const { code, stdout } = await runCli("check", "2024", "--data", REPO_DATA, "--strict");
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/anmalda-brott\.csv:12:11 {2}fel {2}Delsumma för Människohandel/);
+  });
+
+  it("ger samma slutkoder som en riktig process", () => {
+    expect(runBin(["check", "2024", "--data", REPO_DATA]).code).toBe(0);
+    expect(runBin(["check", "2024", "--data", REPO_DATA, "--strict"]).code).toBe(1);
+    const usage = runBin(["build", "abc"]);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).not.toMatch(/\bat .*\.js:\d+/);
+  });
+});
+
+describe("report check med egna tabeller", () => {
+  let temp: TempDir | undefined;
+  afterEach(() => temp?.cleanup());
+
+  it("anger fil, rad, kolumn och förväntan vid fel, utan stackspår, och slutar med 1", async () => {
+    temp = tempDataDir({
+      "2019/anmalda-brott.csv": [HEADER, "Övrigt;;Köp av sexuell tjänst;39;30;tre;835;357;134;75;1 513"].join(
+        "\n",
+      ),
+    });
+    const { code, stdout, stderr } = await runCli("check", "2020", "--data", temp.dir);
+    expect(code).toBe(1);
+    const file = path.join(temp.dir, "2019/anmalda-brott.csv");
+    expect(stdout).toContain(`${file}:2:6  fel  Väntade ett icke-negativt heltal`);
+    expect(stdout).toContain('fann "tre"');
+    expect(stdout).toContain("(E_ANTAL_EJ_HELTAL)");
+    expect(stdout + stderr).not.toMatch(/\bat .*\.(ts|js):\d+/);
+  });
+
+  it("säger vilken fil som saknas när årets tabell inte finns", async () => {
+    temp = tempDataDir({});
+    const { code, stdout } = await runCli("check", "2024", "--data", temp.dir);
+    expect(code).toBe(1);
+    expect(stdout).toContain(
+      `${path.join(temp.dir, "2023/anmalda-brott.csv")}  fel  Filen finns inte.  (E_FIL_SAKNAS)`,
+    );
+  });
+
+  it("räknar rätt summor och förändringar för andra år, andra koder, semikolon och Windows-1252", async () => {
+    const year2018 = [
+      "Brottskodsgrupp,Ändamål,Brottskodstext,Bergslagen,Mitt,Nord,Stockholm,Syd,Väst,Öst",
+      "Människohandel,För organhandel,Människohandel för organhandel med person 18 år eller äldre,1,0,0,1,0,0,0",
+      "Övrigt,Köp av sexuell tjänst,Köp av sexuell tjänst,40,20,30,400,200,100,50",
+    ].join("\r\n");
+    const year2019 = [
+      "brottskodsgrupp;ändamål;brottskodstext;Bergslagen;Mitt;Nord;Sthlm;Syd;Väst;Öst;Totalsumma",
+      "Människohandel;För organhandel;Människohandel för organhandel med person 18 år eller äldre;2;0;0;1;0;0;0;3",
+      ";För tiggeri;Människohandel för tiggeri med barn under 18 år;–;–;–;1;–;–;–;1",
+      "Delsumma;;;2;0;0;2;0;0;0;4",
+      "Övrigt;Köp av sexuell tjänst;Köp av sexuell tjänst;44;18;30;500;210;100;48;950",
+      "Totalsumma;;;46;18;30;502;210;100;48;954",
+    ].join("\r\n");
+    temp = tempDataDir({
+      "2018/anmalda-brott.csv": year2018,
+      "2019/anmalda-brott.csv": windows1252(year2019),
+    });
+    const { runCheck } = await import("../../src/build/pipeline.js");
+    const result = await runCheck({
+      rapportar: 2020,
+      dataDir: temp.dir,
+      outDir: temp.dir,
+      strict: false,
+      log: () => {},
+    });
+    expect(result.diagnostics.filter((d) => d.severity === "fel")).toEqual([]);
+    const figures = result.siffror!.anmaldaBrott;
+    expect(figures.rader.map((r) => [r.brottskod, r.totalt, r.foregaendeAr, r.forandringProcent])).toEqual([
+      ["0475", 3, 2, 50],
+      ["0472", 1, null, null],
+      ["4024", 950, 840, 13],
+    ]);
+    expect(
+      figures.grupper.map((g) => [g.grupp, g.totalt, g.angivetTotalt, g.foregaendeAr, g.forandringProcent]),
+    ).toEqual([
+      ["Människohandel", 4, 4, 2, 100],
+      ["Övrigt", 950, null, 840, 13],
+    ]);
+    expect(figures.summa).toMatchObject({
+      totalt: 954,
+      angivetTotalt: 954,
+      foregaendeAr: 842,
+      forandringProcent: 13,
+    });
+    expect(result.siffror!.avvikelser).toEqual([]);
+    expect(result.diagnostics.map((d) => d.code)).not.toContain("W_JAMFORELSEAR_SAKNAS");
+  });
+});

@@ -1,0 +1,92 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { pdfText, requirePrerequisites } from "../helpers/prerequisites.js";
+import { REPO_DATA, tempDirWith, type TempDir } from "../helpers/temp-data.js";
+
+const ready = requirePrerequisites();
+
+describe.skipIf(!ready)("report build 2024 (Chromium)", () => {
+  let out: TempDir;
+  let result: Awaited<ReturnType<typeof runCli>>;
+  let dir: string;
+
+  beforeAll(async () => {
+    out = tempDirWith({});
+    result = await runCli("build", "2024", "--data", REPO_DATA, "--out", out.dir);
+    dir = path.join(out.dir, "2024");
+  });
+  afterAll(() => out?.cleanup());
+
+  it("slutar med 0 och sista raden är PDF:ens sökväg", () => {
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout.trimEnd().split("\n").at(-1)).toBe(path.join(dir, "rapport.pdf"));
+    expect(result.stdout).toContain(`Skrev ${path.join(dir, "siffror.json")}`);
+  });
+
+  it("skriver PDF, HTML, siffror och fem kapitel", () => {
+    for (const name of [
+      "rapport.pdf",
+      "rapport.html",
+      "siffror.json",
+      "kapitel/01-sammanfattning.md",
+      "kapitel/02-uppdraget.md",
+      "kapitel/03-omfattningen-av-manniskohandel.md",
+      "kapitel/04-omfattningen-till-i-och-genom-sverige.md",
+      "kapitel/05-forslag-till-atgarder.md",
+    ]) {
+      expect(existsSync(path.join(dir, name)), name).toBe(true);
+    }
+    expect(readFileSync(path.join(dir, "rapport.pdf")).subarray(0, 5).toString()).toBe("%PDF-");
+  });
+
+  it("siffror.json har de beräknade summorna och avvikelserna mot de angivna", () => {
+    const siffror = JSON.parse(readFileSync(path.join(dir, "siffror.json"), "utf8"));
+    expect(siffror).toMatchObject({ rapportar: 2024, statistikar: 2023 });
+    expect(siffror.anmaldaBrott.summa).toMatchObject({
+      totalt: 2175,
+      angivetTotalt: 2176,
+      foregaendeAr: null,
+      forandringProcent: null,
+    });
+    const manniskohandel = siffror.anmaldaBrott.grupper.find(
+      (g: { grupp: string }) => g.grupp === "Människohandel",
+    );
+    expect(manniskohandel).toMatchObject({ totalt: 227, angivetTotalt: 228 });
+    expect(siffror.anmaldaBrott.rader).toHaveLength(16);
+    expect(siffror.anmaldaBrott.rader[0]).toMatchObject({
+      brottskod: "0418",
+      perRegion: { Bergslagen: 1, Mitt: 1, Nord: 2, Stockholm: 2, Syd: 3, Väst: 0, Öst: 0 },
+      totalt: 9,
+    });
+    expect(siffror.avvikelser).toEqual([
+      expect.objectContaining({
+        fil: path.join(REPO_DATA, "2023/anmalda-brott.csv"),
+        rad: 12,
+        angivet: 228,
+        beraknat: 227,
+      }),
+      expect.objectContaining({ rad: 26, angivet: 2176, beraknat: 2175 }),
+    ]);
+  });
+
+  it("PDF:en visar de beräknade summorna i tabellen och kapitlens rubriker", () => {
+    const text = pdfText(path.join(dir, "rapport.pdf"));
+    expect(text).toMatch(/Delsumma människohandel\s+6\s+8\s+22\s+65\s+62\s+43\s+21\s+227/);
+    expect(text).toMatch(/Totalsumma\s+74\s+50\s+96\s+1 071\s+514\s+246\s+124\s+2 175/);
+    expect(text).toMatch(/Köp av sexuell tjänst\s+39\s+30\s+43\s+835\s+357\s+134\s+75\s+1 513/);
+    expect(text).toContain("angivet 228, beräknat 227");
+    expect(text).toContain("sammanlagt 2 175 brott");
+    for (const heading of [
+      "1 Sammanfattning",
+      "2 Uppdraget",
+      "3 Omfattningen av människohandel",
+      "4 Omfattningen av människohandel till, i och genom Sverige",
+      "5 Förslag till åtgärder",
+    ]) {
+      expect(text).toContain(heading);
+    }
+  });
+});

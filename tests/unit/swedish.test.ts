@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { changePhrase } from "../../src/render/phrases.js";
+import { formatChangeCell, formatCount, formatNumber, formatSwedishDate } from "../../src/render/swedish.js";
+
+describe("svensk sifferformatering", () => {
+  it.each([
+    [0, "0"],
+    [1, "1"],
+    [12, "12"],
+    [999, "999"],
+    [1000, "1\u00a0000"],
+    [1513, "1\u00a0513"],
+    [1_000_000, "1\u00a0000\u00a0000"],
+    [-36, "−36"],
+    [2.5, "2,5"],
+  ])("%j → %j", (n, text) => {
+    expect(formatNumber(n)).toBe(text);
+  });
+
+  it("skriver saknade antal som ..", () => {
+    expect(formatCount(null)).toBe("..");
+    expect(formatCount(2175)).toBe("2\u00a0175");
+  });
+
+  it.each([
+    [20, "+20\u00a0%"],
+    [-36, "−36\u00a0%"],
+    [0, "0\u00a0%"],
+    [null, ".."],
+  ])("förändringscell %j → %j", (p, text) => {
+    expect(formatChangeCell(p)).toBe(text);
+  });
+
+  it("skriver datum med svenska månadsnamn", () => {
+    expect(formatSwedishDate(new Date("2024-12-15T12:00:00Z"))).toBe("15 december 2024");
+  });
+});
+
+describe("changePhrase", () => {
+  it.each([
+    [1513, 1261, 20, "en ökning med 20 procent jämfört med 2022"],
+    [9, 14, -36, "en minskning med 36 procent jämfört med 2022"],
+    [5, 5, 0, "oförändrat jämfört med 2022"],
+    [5, null, null, "jämförbar uppgift för 2022 saknas"],
+    [5, 0, null, "från 0 år 2022"],
+  ])("%j mot %j", (now, before, percent, phrase) => {
+    expect(changePhrase(now, before, percent, 2022)).toBe(phrase);
+  });
+});
