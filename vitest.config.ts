@@ -4,6 +4,7 @@ import { defineConfig } from "vitest/config";
 // (prints real PDFs with Chromium) for the full suite. `npm test` runs both.
 export default defineConfig({
   test: {
+    reporters: ["default", "./tests/helpers/summary-reporter.ts"],
     projects: [
       {
         test: {

@@ -3,7 +3,7 @@ import { formatDiagnostic, formatSummary } from "./diagnostics/format.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import { runBuild, runCheck, type PipelineOptions } from "./build/pipeline.js";
 import { BrowserNotFoundError } from "./print/browser.js";
-import { InterruptedError } from "./print/pdf.js";
+import { InterruptedError } from "./build/interrupted.js";
 
 /** Exit codes, documented in the README. */
 export const EXIT = {
@@ -159,7 +159,18 @@ async function runCommand(
       io.out(`${formatSummary(result.diagnostics)}\n`);
       return result.ok ? EXIT.ok : EXIT.dataErrors;
     }
-    const result = await runBuild(options);
+    // Ctrl-C stops the build cleanly: the browser is closed and nothing is written.
+    const controller = new AbortController();
+    const abort = () => controller.abort();
+    process.on("SIGINT", abort);
+    process.on("SIGTERM", abort);
+    let result: Awaited<ReturnType<typeof runBuild>>;
+    try {
+      result = await runBuild({ ...options, signal: controller.signal });
+    } finally {
+      process.off("SIGINT", abort);
+      process.off("SIGTERM", abort);
+    }
     printDiagnostics(io, result.diagnostics);
     io.out(`${formatSummary(result.diagnostics)}\n`);
     if (!result.pdfPath) {

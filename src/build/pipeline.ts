@@ -10,6 +10,7 @@ import { buildTemplateContext } from "../render/context.js";
 import { renderHtmlDocument, type DocumentMeta } from "../render/html-document.js";
 import { printPdf } from "../print/pdf.js";
 import { validateSources } from "../validate/index.js";
+import { throwIfInterrupted } from "./interrupted.js";
 import { writeOutputAtomically } from "./output.js";
 
 /** The templates shipped with the tool, found relative to this module (src/ or dist/ alike). */
@@ -28,6 +29,8 @@ export interface PipelineOptions {
   strict: boolean;
   /** Progress lines ("Läser …", "Skrev …"). */
   log: (line: string) => void;
+  /** Aborts the build between stages and closes the browser (Ctrl-C); nothing is written then. */
+  signal?: AbortSignal;
 }
 
 export interface CheckResult {
@@ -75,6 +78,7 @@ export interface BuildResult extends CheckResult {
 export async function runBuild(options: PipelineOptions): Promise<BuildResult> {
   const checked = await runCheck(options);
   if (!checked.ok || !checked.siffror) return checked;
+  throwIfInterrupted(options.signal);
   const { siffror } = checked;
   const statistikar = siffror.statistikar;
 
@@ -90,7 +94,8 @@ export async function runBuild(options: PipelineOptions): Promise<BuildResult> {
   const meta: DocumentMeta = { ...DOCUMENT_META, rapportar: siffror.rapportar, statistikar };
   const html = renderHtmlDocument(rendered.chapters, templates, meta);
   options.log("Skriver ut PDF med Chromium …");
-  const printed = await printPdf(html, templates.layout.file);
+  throwIfInterrupted(options.signal);
+  const printed = await printPdf(html, templates.layout.file, options.signal);
   options.log(`Webbläsare: ${printed.browser.executablePath} (${printed.browser.source})`);
   diagnostics = [
     ...diagnostics,
@@ -105,6 +110,7 @@ export async function runBuild(options: PipelineOptions): Promise<BuildResult> {
     ["rapport.html", html],
     ["rapport.pdf", printed.pdf],
   ]);
+  throwIfInterrupted(options.signal);
   await writeOutputAtomically(outputDir, files);
   for (const name of files.keys()) options.log(`Skrev ${path.join(outputDir, name)}`);
   return { ...checked, diagnostics, outputDir, pdfPath: path.join(outputDir, "rapport.pdf") };

@@ -1,5 +1,6 @@
 import type { Browser } from "puppeteer";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { InterruptedError, throwIfInterrupted } from "../build/interrupted.js";
 import { findBrowser, type FoundBrowser } from "./browser.js";
 
 /** Flags for a headless browser that must not reach the network on its own (or wait for it). */
@@ -20,18 +21,21 @@ export interface PrintResult {
   diagnostics: Diagnostic[];
 }
 
-/** Raised when Ctrl-C or a termination signal stopped printing; the browser has been closed. */
-export class InterruptedError extends Error {
-  override name = "InterruptedError";
-}
-
 /** Puppeteer is loaded only when a command prints: `report check` never pays for it. */
 async function launch(found: FoundBrowser): Promise<Browser> {
   const puppeteer = (await import("puppeteer")).default;
   const args = [...CHROMIUM_ARGS];
   // Chromium refuses to start its sandbox as root (containers, CI).
   if (process.getuid?.() === 0) args.push("--no-sandbox");
-  return puppeteer.launch({ executablePath: found.executablePath, headless: true, args });
+  // Signals are ours to handle (printPdf closes the browser and reports the interruption).
+  return puppeteer.launch({
+    executablePath: found.executablePath,
+    headless: true,
+    args,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
 }
 
 async function puppeteerCachePath(): Promise<string | undefined> {
@@ -46,21 +50,18 @@ async function puppeteerCachePath(): Promise<string | undefined> {
 /**
  * Prints the report's HTML to PDF. Only the page itself (inline, with fonts as data URIs) may load;
  * any other request is blocked and reported as a warning naming what asked for it. The browser is
- * closed on every path, also when printing fails or the process is interrupted.
+ * closed on every path: when printing fails, and at once when `signal` aborts (Ctrl-C).
  */
-export async function printPdf(html: string, sourceName: string): Promise<PrintResult> {
+export async function printPdf(html: string, sourceName: string, signal?: AbortSignal): Promise<PrintResult> {
   const cachePath = await puppeteerCachePath();
   const found = findBrowser({ puppeteerCachePath: () => cachePath });
   const diagnostics: Diagnostic[] = [];
-  const browser = await launch(found);
-  let interrupted = false;
-  const closeOnSignal = () => {
-    interrupted = true;
-    void browser.close();
-  };
-  process.once("SIGINT", closeOnSignal);
-  process.once("SIGTERM", closeOnSignal);
+  let browser: Browser | undefined;
+  const closeOnAbort = () => void browser?.close();
+  signal?.addEventListener("abort", closeOnAbort);
   try {
+    browser = await launch(found);
+    throwIfInterrupted(signal);
     const page = await browser.newPage();
     await page.setRequestInterception(true);
     page.on("request", (request) => {
@@ -90,11 +91,10 @@ export async function printPdf(html: string, sourceName: string): Promise<PrintR
     });
     return { pdf, browser: found, diagnostics };
   } catch (cause) {
-    if (interrupted) throw new InterruptedError("Utskriften avbröts.", { cause });
+    if (signal?.aborted) throw new InterruptedError("Utskriften avbröts.", { cause });
     throw cause;
   } finally {
-    process.off("SIGINT", closeOnSignal);
-    process.off("SIGTERM", closeOnSignal);
-    await browser.close();
+    signal?.removeEventListener("abort", closeOnAbort);
+    await browser?.close();
   }
 }
