@@ -3,22 +3,28 @@
  * year's table of reported offences are required; the others are optional, and where one is missing the
  * report says so where its figures would stand.
  */
+import type { KeyFigureDatasetId } from "./validate/key-figure-datasets.js";
+
 export const REFERENCE_FILES = {
   polisregioner: "polisregioner.csv",
   brottskoder: "brottskoder.csv",
+  kallor: "kallor.csv",
 } as const;
 
 export const anmaldaBrottFile = (statistikar: number) => `${statistikar}/anmalda-brott.csv`;
 
+/** Changes Brå published, used where the previous year's table is not available. */
+export const braForandringarFile = (statistikar: number) => `${statistikar}/bra-forandringar.csv`;
+
 export interface OptionalDataset {
-  id: string;
+  id: KeyFigureDatasetId;
   /** File name within the statistics year's folder. */
   file: string;
-  /** What the dataset holds, for messages and the report ("uppgifter från …"). */
+  /** Who the figures come from, for messages and the report ("uppgifter från …"). */
   beskrivning: string;
 }
 
-/** Sources the full report draws on beside Brå's table (read from the year's folder where present). */
+/** Key-figure files in the statistics year's folder. */
 export const OPTIONAL_DATASETS: readonly OptionalDataset[] = [
   {
     id: "regionkoordinatorer",
@@ -32,5 +38,34 @@ export const OPTIONAL_DATASETS: readonly OptionalDataset[] = [
     id: "civilsamhallet",
     file: "civilsamhallet.csv",
     beskrivning: "Plattformen civila Sverige mot människohandel",
+  },
+];
+
+export type SeriesId = "regionkoordinatorer" | "migrationsverket";
+
+export interface SeriesFile {
+  id: SeriesId;
+  file: string;
+  beskrivning: string;
+  columns: readonly { key: string; header: string }[];
+}
+
+/** Multi-year series, shared by all report years (`data/serier/`). */
+export const SERIES_FILES: readonly SeriesFile[] = [
+  {
+    id: "regionkoordinatorer",
+    file: "serier/regionkoordinatorer.csv",
+    beskrivning: "personer identifierade av regionkoordinatorerna per år",
+    columns: [
+      { key: "identifierade", header: "identifierade" },
+      { key: "vuxna", header: "vuxna" },
+      { key: "barn", header: "barn" },
+    ],
+  },
+  {
+    id: "migrationsverket",
+    file: "serier/migrationsverket.csv",
+    beskrivning: "Migrationsverkets fall av misstänkt människohandel per år",
+    columns: [{ key: "misstanktaFall", header: "misstänkta_fall" }],
   },
 ];

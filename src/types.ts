@@ -4,6 +4,19 @@
  */
 import type { Count } from "./validate/counts.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
+import type { SeriesId } from "./datasets.js";
+import type { KeyFigures } from "./validate/key-figures.js";
+import type { KEY_FIGURE_DATASETS } from "./validate/key-figure-datasets.js";
+import type { Kalla, PubliceradForandring, SerieAr } from "./validate/reference-tables.js";
+import type { z } from "zod";
+
+export type { Kalla, PubliceradForandring, SerieAr };
+
+type Datasets_ = typeof KEY_FIGURE_DATASETS;
+/** The validated key figures of each optional dataset, by dataset id. */
+export type Nyckeltal = {
+  [K in keyof Datasets_]?: KeyFigures<z.infer<Datasets_[K]["schema"]>>;
+};
 
 export type { Count };
 
@@ -80,6 +93,12 @@ export interface Datasets {
   anmaldaBrott: AnmaldaBrottTabell;
   /** The previous statistics year's table, where there is one. */
   anmaldaBrottForegaende?: AnmaldaBrottTabell;
+  kallor: Kalla[];
+  nyckeltal: Nyckeltal;
+  /** The file each key-figure dataset was read from, for diagnostics. */
+  nyckeltalFiler: Partial<Record<keyof Nyckeltal, string>>;
+  serier: Partial<Record<SeriesId, SerieAr[]>>;
+  braForandringar: PubliceradForandring[];
 }
 
 export interface StageResult<T> {

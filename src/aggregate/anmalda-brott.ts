@@ -1,4 +1,4 @@
-import type { AnmaldaBrottRad, AnmaldaBrottTabell, Count } from "../types.js";
+import type { AnmaldaBrottRad, AnmaldaBrottTabell, Count, PubliceradForandring } from "../types.js";
 import { percentChange } from "./percent-change.js";
 
 /** A sum over counts; `ofullstandig` where a part is missing (`..`): `totalt` then holds the known part. */
@@ -14,7 +14,14 @@ export interface Jamforelse {
   forandringProcent: number | null;
 }
 
-export interface RadFigur extends Summa, Jamforelse {
+/** A change the statistics' publisher stated, shown where no previous-year table gives one of our own. */
+export interface Publicerad {
+  publiceradForandringProcent: number | null;
+  publiceradJamfortMed: number | null;
+  publiceradKalla: string | null;
+}
+
+export interface RadFigur extends Summa, Jamforelse, Publicerad {
   brottskod: string;
   brottskodstext: string;
   grupp: string;
@@ -23,7 +30,7 @@ export interface RadFigur extends Summa, Jamforelse {
   rad: number;
 }
 
-export interface GruppFigur extends Summa, Jamforelse {
+export interface GruppFigur extends Summa, Jamforelse, Publicerad {
   grupp: string;
   perRegion: Record<string, number>;
   /** Regions whose sum lacks a part. */
@@ -92,7 +99,17 @@ function groupOrder(rows: readonly AnmaldaBrottRad[]): string[] {
 export function aggregateAnmaldaBrott(
   table: AnmaldaBrottTabell,
   previous: AnmaldaBrottTabell | undefined,
+  published: readonly PubliceradForandring[] = [],
 ): AnmaldaBrottFigurer {
+  const publishedFor = (codes: readonly string[]): Publicerad => {
+    const key = [...codes].sort().join(" ");
+    const found = published.find((p) => [...p.brottskoder].sort().join(" ") === key);
+    return {
+      publiceradForandringProcent: found?.forandringProcent ?? null,
+      publiceradJamfortMed: found?.jamfortMed ?? null,
+      publiceradKalla: found?.kalla ?? null,
+    };
+  };
   const { regioner } = table;
   const previousRows = new Map(previous?.rader.map((r) => [r.brottskod, r]));
   const previousRegions = previous?.regioner ?? [];
@@ -112,6 +129,7 @@ export function aggregateAnmaldaBrott(
       perRegion: row.perRegion,
       ...own,
       ...compare(own, beforeSum),
+      ...publishedFor([row.brottskod]),
     };
   });
 
@@ -123,13 +141,25 @@ export function aggregateAnmaldaBrott(
     const beforeRows = previous?.rader.filter((r) => r.grupp === grupp) ?? [];
     const before = beforeRows.length > 0 ? sumRows(beforeRows, previousRegions) : undefined;
     const stated = table.angivnaSummor.find((s) => s.typ === "delsumma" && s.grupp === grupp);
-    return { grupp, ...own, angivetTotalt: stated?.totalt ?? null, ...compare(own, before) };
+    const codes = table.rader.filter((r) => r.grupp === grupp).map((r) => r.brottskod);
+    return {
+      grupp,
+      ...own,
+      angivetTotalt: stated?.totalt ?? null,
+      ...compare(own, before),
+      ...publishedFor(codes),
+    };
   });
 
   const own = sumRows(table.rader, regioner);
   const before = previous ? sumRows(previous.rader, previousRegions) : undefined;
   const statedTotal = table.angivnaSummor.find((s) => s.typ === "totalsumma");
-  const summa: SummaFigur = { ...own, angivetTotalt: statedTotal?.totalt ?? null, ...compare(own, before) };
+  const summa: SummaFigur = {
+    ...own,
+    angivetTotalt: statedTotal?.totalt ?? null,
+    ...compare(own, before),
+    ...publishedFor(table.rader.map((r) => r.brottskod)),
+  };
 
   return {
     fil: table.file,

@@ -1,5 +1,9 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { Datasets } from "../types.js";
+import { SERIES_FILES, type SeriesId } from "../datasets.js";
+import type { Datasets, Kalla, SerieAr } from "../types.js";
+import { KEY_FIGURE_DATASETS, type KeyFigureDatasetId } from "../validate/key-figure-datasets.js";
+import type { KeyFigures } from "../validate/key-figures.js";
+import { nestKeys, reconcileKeyFigures } from "./key-figures.js";
 import { aggregateAnmaldaBrott, type AnmaldaBrottFigurer } from "./anmalda-brott.js";
 import { reconcileAnmaldaBrott, type Avstamning, type Avvikelse } from "./reconcile.js";
 
@@ -8,9 +12,24 @@ export interface Siffror {
   rapportar: number;
   statistikar: number;
   anmaldaBrott: AnmaldaBrottFigurer;
+  /**
+   * Each optional dataset's figures (dotted keys nested: `polisensArenden.koppleri.atal`) with the
+   * source id of each figure in `kallor`; `null` where the dataset is missing this year.
+   */
+  regionkoordinatorer: NyckeltalFigurer | null;
+  migrationsverket: NyckeltalFigurer | null;
+  stodprogram: NyckeltalFigurer | null;
+  polisensArenden: NyckeltalFigurer | null;
+  civilsamhallet: NyckeltalFigurer | null;
+  /** Multi-year series; `null` for a year whose figure is missing. */
+  serier: Record<SeriesId, SerieAr[] | null>;
+  /** Every source data files cite, from `data/kallor.csv`. */
+  kallor: Kalla[];
   /** Stated sums in the inputs that differ from the computed ones. */
   avvikelser: Avvikelse[];
 }
+
+export type NyckeltalFigurer = Record<string, unknown> & { kallor: Record<string, unknown> };
 
 export interface AggregateResult {
   siffror: Siffror;
@@ -20,8 +39,25 @@ export interface AggregateResult {
 
 /** Pure: datasets in, figures and what to warn about out. */
 export function computeFigures(datasets: Datasets): AggregateResult {
-  const anmaldaBrott = aggregateAnmaldaBrott(datasets.anmaldaBrott, datasets.anmaldaBrottForegaende);
+  const anmaldaBrott = aggregateAnmaldaBrott(
+    datasets.anmaldaBrott,
+    datasets.anmaldaBrottForegaende,
+    datasets.braForandringar,
+  );
   const { avstamningar, avvikelser } = reconcileAnmaldaBrott(datasets.anmaldaBrott);
+  const nyckeltal = {} as Record<KeyFigureDatasetId, NyckeltalFigurer | null>;
+  for (const id of Object.keys(KEY_FIGURE_DATASETS) as KeyFigureDatasetId[]) {
+    const figures = datasets.nyckeltal[id] as KeyFigures<Record<string, unknown>> | undefined;
+    if (!figures) {
+      nyckeltal[id] = null;
+      continue;
+    }
+    const file = datasets.nyckeltalFiler[id] ?? id;
+    const reconciled = reconcileKeyFigures(file, figures, KEY_FIGURE_DATASETS[id].sums);
+    avstamningar.push(...reconciled.avstamningar);
+    avvikelser.push(...reconciled.avvikelser);
+    nyckeltal[id] = { ...nestKeys(figures.varden), kallor: nestKeys(figures.kallor) };
+  }
   const diagnostics: Diagnostic[] = avvikelser.map((a) => ({
     code: "W_SUMMA_AVVIKER",
     severity: "varning",
@@ -58,6 +94,11 @@ export function computeFigures(datasets: Datasets): AggregateResult {
       rapportar: datasets.rapportar,
       statistikar: datasets.statistikar,
       anmaldaBrott,
+      ...nyckeltal,
+      serier: Object.fromEntries(
+        SERIES_FILES.map((s) => [s.id, datasets.serier[s.id] ?? null]),
+      ) as Siffror["serier"],
+      kallor: datasets.kallor,
       avvikelser,
     },
     avstamningar,

@@ -6,6 +6,7 @@ import { escalateWarnings, hasErrors, sortDiagnostics, type Diagnostic } from ".
 import { loadSources } from "../load/sources.js";
 import { loadTemplates } from "../load/templates.js";
 import { renderChapters } from "../render/chapters.js";
+import { renderCharts } from "../render/charts.js";
 import { buildTemplateContext } from "../render/context.js";
 import { renderHtmlDocument, type DocumentMeta } from "../render/html-document.js";
 import { printPdf } from "../print/pdf.js";
@@ -87,12 +88,13 @@ export async function runBuild(options: PipelineOptions): Promise<BuildResult> {
     path.join(options.dataDir, String(statistikar), "texter"),
   );
   const context = buildTemplateContext(siffror, checked.missing);
-  const rendered = renderChapters(templates, context);
+  const charts = await renderCharts(siffror, templates.chartFontFace);
+  const rendered = renderChapters(templates, context, charts);
   let diagnostics = [...checked.diagnostics, ...rendered.diagnostics];
   if (hasErrors(diagnostics)) return { ...checked, diagnostics, ok: false };
 
   const meta: DocumentMeta = { ...DOCUMENT_META, rapportar: siffror.rapportar, statistikar };
-  const html = renderHtmlDocument(rendered.chapters, templates, meta);
+  const html = renderHtmlDocument(rendered.chapters, templates, meta, charts);
   options.log("Skriver ut PDF med Chromium …");
   throwIfInterrupted(options.signal);
   const printed = await printPdf(html, templates.layout.file, options.signal);

@@ -1,13 +1,26 @@
 import { access } from "node:fs/promises";
 import path from "node:path";
 import { DiagnosticSink, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { REFERENCE_FILES, OPTIONAL_DATASETS, anmaldaBrottFile, type OptionalDataset } from "../datasets.js";
+import {
+  OPTIONAL_DATASETS,
+  REFERENCE_FILES,
+  SERIES_FILES,
+  anmaldaBrottFile,
+  braForandringarFile,
+  type OptionalDataset,
+  type SeriesId,
+} from "../datasets.js";
+import type { KeyFigureDatasetId } from "../validate/key-figure-datasets.js";
 import { readTable, type LoadedTable } from "./read-table.js";
 
 export interface LoadedSources {
   polisregioner?: LoadedTable;
   brottskoder?: LoadedTable;
+  kallor?: LoadedTable;
   anmaldaBrott?: LoadedTable;
+  braForandringar?: LoadedTable;
+  nyckeltal: Partial<Record<KeyFigureDatasetId, LoadedTable>>;
+  serier: Partial<Record<SeriesId, LoadedTable>>;
   /** The previous statistics year's table; absent where there is no such file. */
   anmaldaBrottForegaende?: LoadedTable;
   /** Optional datasets with no file this year. */
@@ -38,6 +51,7 @@ export async function loadSources(dataDir: string, statistikar: number): Promise
 
   const polisregioner = await read(REFERENCE_FILES.polisregioner);
   const brottskoder = await read(REFERENCE_FILES.brottskoder);
+  const kallor = await read(REFERENCE_FILES.kallor);
   const anmaldaBrott = await read(anmaldaBrottFile(statistikar));
 
   const previousFile = path.join(dataDir, anmaldaBrottFile(statistikar - 1));
@@ -56,9 +70,15 @@ export async function loadSources(dataDir: string, statistikar: number): Promise
   }
 
   const saknadeDataset: OptionalDataset[] = [];
+  const nyckeltal: LoadedSources["nyckeltal"] = {};
   for (const dataset of OPTIONAL_DATASETS) {
-    const file = path.join(dataDir, String(statistikar), dataset.file);
-    if (await exists(file)) continue;
+    const relative = `${statistikar}/${dataset.file}`;
+    const file = path.join(dataDir, relative);
+    if (await exists(file)) {
+      const table = await read(relative);
+      if (table) nyckeltal[dataset.id] = table;
+      continue;
+    }
     saknadeDataset.push(dataset);
     diagnostics.push({
       code: "W_DATASET_SAKNAS",
@@ -68,9 +88,32 @@ export async function loadSources(dataDir: string, statistikar: number): Promise
     });
   }
 
+  const serier: LoadedSources["serier"] = {};
+  for (const series of SERIES_FILES) {
+    const file = path.join(dataDir, series.file);
+    if (await exists(file)) {
+      const table = await read(series.file);
+      if (table) serier[series.id] = table;
+    } else {
+      diagnostics.push({
+        code: "W_DATASET_SAKNAS",
+        severity: "varning",
+        file,
+        message: `Tidsserien över ${series.beskrivning} saknas; rapporten visar inget diagram för den.`,
+      });
+    }
+  }
+
+  const braFile = braForandringarFile(statistikar);
+  const braForandringar = (await exists(path.join(dataDir, braFile))) ? await read(braFile) : undefined;
+
   return {
     ...(polisregioner && { polisregioner }),
     ...(brottskoder && { brottskoder }),
+    ...(kallor && { kallor }),
+    ...(braForandringar && { braForandringar }),
+    nyckeltal,
+    serier,
     ...(anmaldaBrott && { anmaldaBrott }),
     ...(anmaldaBrottForegaende && { anmaldaBrottForegaende }),
     saknadeDataset,

@@ -19,6 +19,8 @@ export interface LoadedTemplates {
   stylesheet: TemplateFile;
   /** Embedded fonts: `@font-face` rules with the font files inlined. */
   fontFaces: string;
+  /** The regular weight alone, for charts (an SVG image carries its own font). */
+  chartFontFace: string;
 }
 
 const readTemplate = async (file: string): Promise<TemplateFile> => ({
@@ -50,7 +52,7 @@ const FONT_WEIGHTS = [
  * The report's typeface comes with the project through npm (@fontsource), inlined so that the HTML is
  * self-contained and the PDF looks the same on every machine, with no system fonts involved.
  */
-async function readFontFaces(): Promise<string> {
+async function readFontFaces(): Promise<string[]> {
   const require = createRequire(import.meta.url);
   const rules: string[] = [];
   for (const [weight, style] of FONT_WEIGHTS) {
@@ -63,17 +65,19 @@ async function readFontFaces(): Promise<string> {
         `font-display: block; src: url(data:font/woff2;base64,${data}) format("woff2"); }`,
     );
   }
-  return rules.join("\n");
+  return rules;
 }
 
 export async function loadTemplates(templateDir: string, yearTextDir: string): Promise<LoadedTemplates> {
   const chapterFiles = await readDirectory(path.join(templateDir, "kapitel"), ".hbs");
+  const fonts = await readFontFaces();
   return {
     chapters: [...chapterFiles].map(([name, template]) => ({ name, template })),
     partials: await readDirectory(path.join(templateDir, "partials"), ".hbs"),
     yearTexts: await readDirectory(yearTextDir, ".md"),
     layout: await readTemplate(path.join(templateDir, "rapport.html.hbs")),
     stylesheet: await readTemplate(path.join(templateDir, "rapport.css")),
-    fontFaces: await readFontFaces(),
+    fontFaces: fonts.join("\n"),
+    chartFontFace: fonts[0]!,
   };
 }

@@ -1,6 +1,8 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { LoadedTemplates, TemplateFile } from "../load/templates.js";
+import type { Chart } from "./charts.js";
 import type { TemplateContext } from "./context.js";
+import { FootnoteRegistry } from "./footnotes.js";
 import { createTemplateEnvironment } from "./handlebars-env.js";
 
 export interface RenderedChapter {
@@ -27,8 +29,10 @@ export function normaliseMarkdown(text: string): string {
 export function renderChapters(
   templates: LoadedTemplates,
   context: TemplateContext,
-): { chapters: RenderedChapter[]; diagnostics: Diagnostic[] } {
-  const hb = createTemplateEnvironment();
+  charts: ReadonlyMap<string, Chart> = new Map(),
+): { chapters: RenderedChapter[]; diagnostics: Diagnostic[]; footnotes: number } {
+  const footnotes = new FootnoteRegistry(new Map(context.kallor.map((k) => [k.id, k])));
+  const hb = createTemplateEnvironment({ footnotes, charts });
   const diagnostics: Diagnostic[] = [];
   const compile = (template: TemplateFile) => hb.compile(template.source, { noEscape: true, strict: false });
   for (const [name, partial] of templates.partials) hb.registerPartial(name, partial.source);
@@ -37,7 +41,12 @@ export function renderChapters(
   const chapters: RenderedChapter[] = [];
   for (const { name, template } of templates.chapters) {
     try {
-      chapters.push({ name, markdown: normaliseMarkdown(compile(template)(context)) });
+      // The source list (last template) sees which sources the chapters before it cited.
+      const cited = context.kallor
+        .filter((k) => footnotes.cited.has(k.id))
+        .sort((a, b) => a.utgivare.localeCompare(b.utgivare, "sv") || a.titel.localeCompare(b.titel, "sv"));
+      const text = compile(template)({ ...context, citeradeKallor: cited });
+      chapters.push({ name, markdown: normaliseMarkdown(`${text}\n\n${footnotes.takeDefinitions()}`) });
     } catch (cause) {
       const message = cause instanceof Error ? cause.message : String(cause);
       const line = /line (\d+)/i.exec(message)?.[1];
@@ -50,5 +59,5 @@ export function renderChapters(
       });
     }
   }
-  return { chapters, diagnostics };
+  return { chapters, diagnostics, footnotes: footnotes.count };
 }

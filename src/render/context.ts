@@ -1,28 +1,111 @@
+import type { GruppFigur, RadFigur } from "../aggregate/anmalda-brott.js";
 import type { Siffror } from "../aggregate/index.js";
+import { percentChange } from "../aggregate/percent-change.js";
 import type { OptionalDataset } from "../datasets.js";
 
-/** What chapter templates see: the figures, plus a few selections made from them for the text. */
+/** A figure with its comparison, shaped for the `forandring` helper. */
+export interface Comparison {
+  totalt: number;
+  foregaendeAr: number | null;
+  forandringProcent: number | null;
+}
+
+/** What chapter templates see: the figures, plus look-ups and selections made from them for the text. */
 export interface TemplateContext extends Siffror {
   jamforelseAr: number;
   /** The last day of the report year the report is due (14 § förordningen 2022:1718), ISO date. */
   redovisningsdag: string;
+  /** Offence rows by crime code: `brott.[0419].totalt`. */
+  brott: Record<string, RadFigur>;
+  /** Groups by name: `grupp.Människohandel.totalt`. */
+  grupp: Record<string, GruppFigur>;
   /** The offence rows with the most reports, largest first (for the summary). */
-  storstaBrott: Siffror["anmaldaBrott"]["rader"];
+  storstaBrott: RadFigur[];
+  /** The police region with the most reported offences. */
+  storstaRegion: { region: string; totalt: number };
   /** Groups, largest first. */
-  grupperStorstForst: Siffror["anmaldaBrott"]["grupper"];
-  /** Per optional dataset id: a sentence saying its figures are missing, or absent where present. */
+  grupperStorstForst: GruppFigur[];
+  /** Rows whose change against the previous year is known, the largest rise and fall first. */
+  storstaForandringar: RadFigur[];
+  /** Sums over several codes that the text discusses together. */
+  summor: Record<string, number>;
+  /** Comparisons the text makes from several datasets. */
+  jamforelser: Record<string, Comparison>;
+  /** Per optional dataset id: a sentence saying its figures are missing, absent where present. */
   saknas: Record<string, string>;
+  /** Per series: the years with no figure at all (the chart shows a gap there). */
+  saknadeAr: Record<string, string[]>;
 }
+
+const sumOf = (rows: Record<string, RadFigur>, codes: readonly string[]) =>
+  codes.reduce((acc, code) => acc + (rows[code]?.totalt ?? 0), 0);
 
 export function buildTemplateContext(siffror: Siffror, missing: readonly OptionalDataset[]): TemplateContext {
   const byTotal = <T extends { totalt: number }>(items: readonly T[]) =>
     [...items].sort((a, b) => b.totalt - a.totalt);
+  const rows = siffror.anmaldaBrott.rader;
+  const brott = Object.fromEntries(rows.map((r) => [r.brottskod, r]));
+  const grupp = Object.fromEntries(siffror.anmaldaBrott.grupper.map((g) => [g.grupp, g]));
+
+  const jamforelser: Record<string, Comparison> = {};
+  const nsp = siffror.stodprogram as { nyaPersoner?: number; nyaPersonerForegaendeAr?: number } | null;
+  if (nsp?.nyaPersoner !== undefined && nsp.nyaPersonerForegaendeAr !== undefined) {
+    jamforelser.nyaIStodprogrammet = {
+      totalt: nsp.nyaPersoner,
+      foregaendeAr: nsp.nyaPersonerForegaendeAr,
+      forandringProcent: percentChange(nsp.nyaPersoner, nsp.nyaPersonerForegaendeAr),
+    };
+  }
+  const tiggeri = (siffror.polisensArenden as { tiggeri?: Record<string, number> } | null)?.tiggeri;
+  if (tiggeri && brott["0496"] && brott["0495"]) {
+    const adult = brott["0496"].totalt;
+    const child = brott["0495"].totalt;
+    const beforeAdult = tiggeri.exploateringForegaendeAr ?? null;
+    const beforeChild = tiggeri.exploateringBarnForegaendeAr ?? null;
+    jamforelser.exploateringITiggeri = {
+      totalt: adult,
+      foregaendeAr: beforeAdult,
+      forandringProcent: percentChange(adult, beforeAdult),
+    };
+    jamforelser.exploateringITiggeriBarn = {
+      totalt: child,
+      foregaendeAr: beforeChild,
+      forandringProcent: percentChange(child, beforeChild),
+    };
+  }
+
   return {
     ...siffror,
     jamforelseAr: siffror.statistikar - 1,
     redovisningsdag: `${siffror.rapportar}-12-15`,
-    storstaBrott: byTotal(siffror.anmaldaBrott.rader).slice(0, 3),
+    brott,
+    grupp,
+    storstaBrott: byTotal(rows).slice(0, 3),
     grupperStorstForst: byTotal(siffror.anmaldaBrott.grupper),
+    storstaRegion: byTotal(
+      siffror.anmaldaBrott.regioner.map((region) => ({
+        region,
+        totalt: siffror.anmaldaBrott.summa.perRegion[region] ?? 0,
+      })),
+    )[0] ?? { region: "", totalt: 0 },
+    storstaForandringar: rows
+      .filter((r) => r.forandringProcent !== null)
+      .sort((a, b) => Math.abs(b.forandringProcent!) - Math.abs(a.forandringProcent!))
+      .slice(0, 3),
+    summor: {
+      sexuellaAndamal: sumOf(brott, ["0418", "0419"]),
+      tiggeri: sumOf(brott, ["0472", "0473"]),
+      ovrigaAndamal: sumOf(brott, ["0478", "0479"]),
+    },
+    jamforelser,
+    saknadeAr: Object.fromEntries(
+      Object.entries(siffror.serier).map(([id, series]) => [
+        id,
+        (series ?? [])
+          .filter((y) => Object.values(y.varden).every((v) => v === null))
+          .map((y) => String(y.ar)),
+      ]),
+    ),
     saknas: Object.fromEntries(
       missing.map((d) => [
         d.id,

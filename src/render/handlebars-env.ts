@@ -1,54 +1,128 @@
 import Handlebars from "handlebars";
 import type { AnmaldaBrottFigurer } from "../aggregate/anmalda-brott.js";
 import { anmaldaBrottTable } from "./anmalda-brott-table.js";
-import { changePhrase } from "./phrases.js";
+import type { Chart } from "./charts.js";
+import { formatReference, type FootnoteRegistry } from "./footnotes.js";
+import { capitalise, numberInWords } from "./number-words.js";
+import {
+  DEFAULT_TEXT_RULES,
+  changePhrase,
+  countInText,
+  listInText,
+  percentInText,
+  percentagePointsInText,
+  publishedChangePhrase,
+  shareInPercent,
+  type TextRules,
+} from "./phrases.js";
 import { formatChangeCell, formatCount, formatNumber, formatSwedishDate } from "./swedish.js";
 
-/** A template that asks for a value the figures do not have is a bug in the template, not silent blank. */
-function requireValue(value: unknown, helper: string): void {
-  if (value === undefined)
-    throw new Error(`Mallhjälpen "${helper}" fick inget värde (okänt namn i mallen?).`);
+export interface TemplateEnvironmentOptions {
+  footnotes?: FootnoteRegistry;
+  charts?: ReadonlyMap<string, Chart>;
+  rules?: TextRules;
+}
+
+/** A template that asks for a value the figures do not have is a bug in the template, not a blank. */
+function number(value: unknown, helper: string): number {
+  if (typeof value !== "number") {
+    throw new Error(
+      `Mallhjälpen "${helper}" väntade ett tal men fick ${value === undefined ? "inget värde (okänt namn i mallen?)" : JSON.stringify(value)}.`,
+    );
+  }
+  return value;
+}
+
+interface ChangeFigure {
+  totalt: number;
+  foregaendeAr: number | null;
+  forandringProcent: number | null;
+  publiceradForandringProcent?: number | null;
+  publiceradJamfortMed?: number | null;
 }
 
 /**
  * A Handlebars environment of its own (not the global one) with the helpers templates use to print
- * figures. Templates produce Markdown, so nothing is HTML-escaped here; markdown-it renders with raw
- * HTML disabled, so data never reaches the page as markup.
+ * figures and Swedish running text. Templates produce Markdown, so nothing is HTML-escaped here;
+ * markdown-it renders with raw HTML disabled, so data never reaches the page as markup.
+ *
+ * Helpers (each documented in README's template section):
+ *   tal n            digits, Swedish grouping: 1 513
+ *   antal n          running text: words up to twelve ("nio"), digits above ("1 513")
+ *   Antal n          at the start of a sentence: always words ("Fyrahundrafjorton")
+ *   antalEtt n       as antal, neuter one ("ett ärende")
+ *   procent p        "44 procent";  procentenheter d  "3 procentenheter"
+ *   andel del helhet "44 procent" (del av helhet)
+ *   forandring f år  "en ökning med 20 procent jämfört med 2022" / "från tre till fem" / "oförändrat"
+ *   lista xs         "Thailand, Rumänien och Ukraina"
+ *   datum iso        "15 december 2024";  ar y  "2023"
+ *   fotnot id        a footnote citing a source in data/kallor.csv
+ *   diagram id       a chart drawn from the data, with caption and text alternative
  */
-export function createTemplateEnvironment(): typeof Handlebars {
+export function createTemplateEnvironment(options: TemplateEnvironmentOptions = {}): typeof Handlebars {
   const hb = Handlebars.create();
-  hb.registerHelper("tal", (n: unknown) => {
-    requireValue(n, "tal");
-    return typeof n === "number" ? formatNumber(n) : "..";
-  });
-  hb.registerHelper("antal", (n: unknown) => {
-    requireValue(n, "antal");
-    return formatCount(typeof n === "number" ? n : null);
-  });
+  const rules = options.rules ?? DEFAULT_TEXT_RULES;
+  hb.registerHelper("tal", (n: unknown) => formatNumber(number(n, "tal")));
+  hb.registerHelper("antal", (n: unknown) => countInText(number(n, "antal"), rules));
+  hb.registerHelper("antalEtt", (n: unknown) => countInText(number(n, "antalEtt"), rules, true));
+  hb.registerHelper("Antal", (n: unknown) => capitalise(numberInWords(number(n, "Antal"))));
+  hb.registerHelper("cell", (n: unknown) => formatCount(typeof n === "number" ? n : null));
   hb.registerHelper("forandringCell", (p: unknown) => formatChangeCell(typeof p === "number" ? p : null));
-  hb.registerHelper("ar", (y: unknown) => {
-    requireValue(y, "ar");
-    return String(y);
+  hb.registerHelper("procent", (p: unknown) => percentInText(number(p, "procent")));
+  hb.registerHelper("procentenheter", (d: unknown) => percentagePointsInText(number(d, "procentenheter")));
+  hb.registerHelper("andel", (part: unknown, whole: unknown) => {
+    const share = shareInPercent(number(part, "andel"), number(whole, "andel"));
+    return share === null ? "(andel kan inte beräknas)" : percentInText(share);
   });
+  hb.registerHelper("ar", (y: unknown) => String(number(y, "ar")));
   hb.registerHelper("datum", (iso: unknown) => {
-    requireValue(iso, "datum");
-    return formatSwedishDate(new Date(`${String(iso)}T12:00:00Z`));
+    if (typeof iso !== "string") throw new Error('Mallhjälpen "datum" väntade ett datum som "2024-12-15".');
+    return formatSwedishDate(new Date(`${iso}T12:00:00Z`));
   });
-  hb.registerHelper(
-    "forandring",
-    (
-      figure: { totalt: number; foregaendeAr: number | null; forandringProcent: number | null },
-      year: number,
-    ) => {
-      requireValue(figure, "forandring");
-      return changePhrase(figure.totalt, figure.foregaendeAr, figure.forandringProcent, year);
-    },
+  hb.registerHelper("forandring", (figure: ChangeFigure, year: unknown) => {
+    if (!figure || typeof figure.totalt !== "number")
+      throw new Error('Mallhjälpen "forandring" fick ingen siffra.');
+    const y = number(year, "forandring");
+    if (figure.foregaendeAr === null && typeof figure.publiceradForandringProcent === "number") {
+      return `${publishedChangePhrase(figure.publiceradForandringProcent, figure.publiceradJamfortMed ?? y)} enligt Brå`;
+    }
+    return changePhrase(figure.totalt, figure.foregaendeAr, figure.forandringProcent, y, rules);
+  });
+  hb.registerHelper("harForandring", (figure: ChangeFigure | undefined) =>
+    Boolean(
+      figure && (figure.foregaendeAr !== null || typeof figure.publiceradForandringProcent === "number"),
+    ),
   );
+  hb.registerHelper("lista", (items: unknown) => {
+    if (!Array.isArray(items)) throw new Error('Mallhjälpen "lista" väntade en lista.');
+    return listInText(items.map(String));
+  });
   hb.registerHelper("anmaldaBrottTabell", (figures: AnmaldaBrottFigurer) => {
-    requireValue(figures, "anmaldaBrottTabell");
+    if (!figures) throw new Error('Mallhjälpen "anmaldaBrottTabell" fick inga siffror.');
     return anmaldaBrottTable(figures);
   });
+  hb.registerHelper("fotnot", (id: unknown) => {
+    // `null` is a figure without a published source to cite (e.g. a change computed here); an
+    // unknown name in the template (`undefined`) is an error.
+    if (id === null) return "";
+    if (typeof id !== "string")
+      throw new Error('Mallhjälpen "fotnot" väntade ett käll-id ur data/kallor.csv.');
+    if (!options.footnotes) return "";
+    return options.footnotes.cite(String(id));
+  });
+  hb.registerHelper("diagram", (id: unknown) => {
+    const chart = options.charts?.get(String(id));
+    if (!chart) return "";
+    // The image's alt text is the chart's text alternative; `diagram:` is resolved when rendering HTML.
+    return `![${chart.alt.replace(/[[\]]/g, "")}](diagram:${chart.id} "${chart.caption.replace(/"/g, "'")}")`;
+  });
+  hb.registerHelper("referens", (kalla: Parameters<typeof formatReference>[0]) => formatReference(kalla));
   hb.registerHelper("gemener", (s: unknown) => String(s).toLowerCase());
   hb.registerHelper("versaler", (s: unknown) => String(s).toUpperCase());
+  hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);
+  hb.registerHelper(
+    "gt",
+    (a: unknown, b: unknown) => typeof a === "number" && typeof b === "number" && a > b,
+  );
   return hb;
 }

@@ -1,4 +1,6 @@
-import MarkdownIt from "markdown-it";
+import MarkdownIt, { type PluginSimple } from "markdown-it";
+import footnotePlugin from "markdown-it-footnote";
+import type { Chart } from "./charts.js";
 import type { LoadedTemplates } from "../load/templates.js";
 import { createTemplateEnvironment } from "./handlebars-env.js";
 import type { RenderedChapter } from "./chapters.js";
@@ -32,9 +34,52 @@ export function headingId(text: string, taken: Set<string>): string {
   return id;
 }
 
-function createMarkdown(toc: TocEntry[]): MarkdownIt {
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+function createMarkdown(toc: TocEntry[], charts: ReadonlyMap<string, Chart>): MarkdownIt {
   // Raw HTML is off: whatever the data holds is printed as text, never as markup.
-  const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+  // The two packages' type declarations disagree on markdown-it's module shape; the plugin is fine.
+  const md = new MarkdownIt({ html: false, linkify: false, typographer: false }).use(
+    footnotePlugin as unknown as PluginSimple,
+  );
+  // Footnote labels are the report-wide numbers FootnoteRegistry gave them; chapters are rendered one
+  // at a time, so numbers and anchors come from the label, not from the plugin's per-render count.
+  const label = (tokens: { meta: { label?: string; id: number } }[], idx: number) =>
+    String(tokens[idx]!.meta.label ?? tokens[idx]!.meta.id + 1);
+  md.renderer.rules.footnote_caption = (tokens, idx) => label(tokens, idx);
+  md.renderer.rules.footnote_anchor_name = (tokens, idx) => label(tokens, idx);
+  md.renderer.rules.footnote_block_open = () =>
+    '<section class="fotnoter" aria-label="Fotnoter">\n<hr class="fotnotlinje">\n<ol class="fotnoter-lista">\n';
+  md.renderer.rules.footnote_open = (tokens, idx) =>
+    `<li id="fn${label(tokens, idx)}" value="${label(tokens, idx)}" class="fotnot">`;
+  let figureNumber = 0;
+  md.renderer.rules.image = (tokens, idx) => {
+    const token = tokens[idx]!;
+    const src = token.attrGet("src") ?? "";
+    const chart = src.startsWith("diagram:") ? charts.get(src.slice("diagram:".length)) : undefined;
+    if (!chart) return "";
+    figureNumber++;
+    const data = Buffer.from(chart.svg).toString("base64");
+    return (
+      `<figure class="diagram" id="diagram-${chart.id}">` +
+      `<img src="data:image/svg+xml;base64,${data}" alt="${escapeHtml(chart.alt)}">` +
+      `<figcaption>Diagram ${figureNumber}. ${escapeHtml(chart.caption)}</figcaption></figure>`
+    );
+  };
+  // A chart stands alone: no paragraph around the figure.
+  md.core.ruler.push("unwrap_charts", (state) => {
+    const t = state.tokens;
+    for (let i = 1; i < t.length - 1; i++) {
+      const inline = t[i];
+      if (inline?.type !== "inline" || inline.children?.length !== 1 || inline.children[0]?.type !== "image")
+        continue;
+      if (t[i - 1]?.type === "paragraph_open" && t[i + 1]?.type === "paragraph_close") {
+        t[i - 1]!.hidden = true;
+        t[i + 1]!.hidden = true;
+      }
+    }
+  });
   const taken = new Set<string>();
   md.core.ruler.push("heading_ids", (state) => {
     state.tokens.forEach((token, i) => {
@@ -64,11 +109,12 @@ export function renderHtmlDocument(
   chapters: readonly RenderedChapter[],
   templates: LoadedTemplates,
   meta: DocumentMeta,
+  charts: ReadonlyMap<string, Chart> = new Map(),
 ): string {
   const toc: TocEntry[] = [];
-  const md = createMarkdown(toc);
+  const md = createMarkdown(toc, charts);
   const body = chapters
-    .map((c) => `<section class="kapitel" data-kapitel="${c.name}">\n${md.render(c.markdown)}</section>`)
+    .map((c) => `<section class="kapitel" data-kapitel="${c.name}">\n${md.render(c.markdown, {})}</section>`)
     .join("\n");
   const hb = createTemplateEnvironment();
   const layout = hb.compile(templates.layout.source, { strict: true });

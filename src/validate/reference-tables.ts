@@ -3,6 +3,7 @@ import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
 import type { LoadedTable } from "../load/read-table.js";
 import type { Brottskod, Polisregion } from "../types.js";
 import { cellOf, locateColumns, placeOf, type ColumnSpec } from "./columns.js";
+import { parseCount } from "./counts.js";
 
 /**
  * Validates each record of a table against a zod schema, after mapping header names to keys.
@@ -130,4 +131,174 @@ export function validatePolisregioner(table: LoadedTable, sink: DiagnosticSink):
     return undefined;
   }
   return records.map(({ value: { namn, alias, lan } }) => ({ namn, alias, lan }));
+}
+
+const kallaSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, {
+    error: (iss) => `väntade ett id av gemener, siffror och bindestreck, fann "${String(iss.input)}"`,
+  }),
+  utgivare: required("utgivaren"),
+  titel: required("titeln"),
+  ar: z.string().regex(/^\d{4}$/, { error: (iss) => `väntade ett årtal, fann "${String(iss.input)}"` }),
+  url: z.union([z.literal(""), z.url({ error: "väntade en fullständig webbadress (https://…)" })]),
+  hamtad: z.union([z.literal(""), z.iso.date({ error: "väntade ett datum som 2024-08-06" })]),
+  anmarkning: z.string(),
+});
+
+export type Kalla = z.infer<typeof kallaSchema>;
+
+const kallaColumns: ColumnSpec<keyof z.input<typeof kallaSchema>>[] = [
+  { key: "id", header: "id", required: true },
+  { key: "utgivare", header: "utgivare", required: true },
+  { key: "titel", header: "titel", required: true },
+  { key: "ar", header: "år", required: true },
+  { key: "url", header: "url", required: true },
+  { key: "hamtad", header: "hämtad", required: true },
+  { key: "anmarkning", header: "anmärkning", required: false },
+];
+
+/** The sources that data files and footnotes cite by id. */
+export function validateKallor(table: LoadedTable, sink: DiagnosticSink): Kalla[] | undefined {
+  const records = validateRecords(table, kallaColumns, kallaSchema, sink);
+  if (!records) return undefined;
+  const seen = new Map<string, number>();
+  for (const { line, value } of records) {
+    const earlier = seen.get(value.id);
+    if (earlier !== undefined) {
+      sink.error({
+        code: "E_DUBBLETT",
+        line,
+        found: value.id,
+        message: `Källan "${value.id}" finns redan på rad ${earlier}.`,
+      });
+    }
+    seen.set(value.id, line);
+  }
+  return records.map((r) => r.value);
+}
+
+/** One year of a published time series; `null` where the year's figure is missing (`..`). */
+export interface SerieAr {
+  ar: number;
+  varden: Record<string, number | null>;
+  anmarkning: string;
+  kalla: string;
+}
+
+/**
+ * A multi-year series (`data/serier/*.csv`): one row per year, counts or `..`, a note per year where
+ * definitions differ, and a source for every year that has figures.
+ */
+export function validateSerie(
+  table: LoadedTable,
+  valueColumns: readonly { key: string; header: string }[],
+  sourceIds: ReadonlySet<string>,
+  sink: DiagnosticSink,
+): SerieAr[] | undefined {
+  const count = z.string().transform((text, ctx) => {
+    const parsed = parseCount(text);
+    if (parsed.ok) return parsed.value;
+    ctx.addIssue({
+      code: "custom",
+      message: `väntade ett antal eller .. för uppgift saknas, fann "${text}"`,
+    });
+    return z.NEVER;
+  });
+  const schema = z.object({
+    ar: z
+      .string()
+      .regex(/^\d{4}$/, { error: (iss) => `väntade ett årtal, fann "${String(iss.input)}"` })
+      .transform(Number),
+    ...Object.fromEntries(valueColumns.map((c) => [c.key, count])),
+    anmarkning: z.string(),
+    kalla: z.string(),
+  });
+  const specs: ColumnSpec<string>[] = [
+    { key: "ar", header: "år", required: true },
+    ...valueColumns.map((c) => ({ ...c, required: true })),
+    { key: "anmarkning", header: "anmärkning", required: true },
+    { key: "kalla", header: "källa", required: true },
+  ];
+  const records = validateRecords(table, specs, schema, sink);
+  if (!records) return undefined;
+  const out: SerieAr[] = [];
+  let previous: number | undefined;
+  for (const { line, value } of records) {
+    const row = value as Record<string, unknown> & { ar: number; anmarkning: string; kalla: string };
+    const varden = Object.fromEntries(valueColumns.map((c) => [c.key, row[c.key] as number | null]));
+    const hasFigures = Object.values(varden).some((v) => v !== null);
+    if (previous !== undefined && row.ar <= previous) {
+      sink.error({
+        code: "E_AR_ORDNING",
+        line,
+        found: String(row.ar),
+        message: `Åren ska stå i stigande ordning; ${row.ar} kommer efter ${previous}.`,
+      });
+    }
+    previous = row.ar;
+    if (hasFigures && !sourceIds.has(row.kalla)) {
+      sink.error({
+        code: "E_OKAND_KALLA",
+        line,
+        found: row.kalla,
+        message:
+          row.kalla === ""
+            ? "Källa saknas för årets uppgifter."
+            : `Källan "${row.kalla}" finns inte i data/kallor.csv.`,
+      });
+    }
+    if (!hasFigures && row.anmarkning === "") {
+      sink.warn({
+        code: "W_AR_UTAN_FORKLARING",
+        line,
+        message: `Uppgifter saknas för ${row.ar}; skriv i anmärkningen varför.`,
+      });
+    }
+    out.push({ ar: row.ar, varden, anmarkning: row.anmarkning, kalla: row.kalla });
+  }
+  return out;
+}
+
+/** A change Brå published for a set of codes, used where no previous-year table is available. */
+export interface PubliceradForandring {
+  brottskoder: string[];
+  forandringProcent: number;
+  jamfortMed: number;
+  kalla: string;
+}
+
+export function validateBraForandringar(
+  table: LoadedTable,
+  brottskoder: readonly Brottskod[],
+  sourceIds: ReadonlySet<string>,
+  sink: DiagnosticSink,
+): PubliceradForandring[] | undefined {
+  const codes = new Set(brottskoder.map((b) => b.kod));
+  const schema = z.object({
+    brottskoder: z
+      .string()
+      .transform((s) => s.split(/[\s,+]+/).filter((c) => c !== ""))
+      .refine((list) => list.length > 0 && list.every((c) => codes.has(c)), {
+        error: "väntade brottskoder ur data/brottskoder.csv, åtskilda med blanksteg",
+      }),
+    forandringProcent: z
+      .string()
+      .regex(/^[-−]?\d+$/, { error: "väntade en förändring i hela procent, t.ex. 20 eller -36" })
+      .transform((s) => Number(s.replace("−", "-"))),
+    jamfortMed: z
+      .string()
+      .regex(/^\d{4}$/, { error: "väntade ett årtal" })
+      .transform(Number),
+    kalla: z.string().refine((s) => sourceIds.has(s), { error: "källan finns inte i data/kallor.csv" }),
+    anmarkning: z.string(),
+  });
+  const specs: ColumnSpec<keyof z.input<typeof schema>>[] = [
+    { key: "brottskoder", header: "brottskoder", required: true },
+    { key: "forandringProcent", header: "förändring_procent", required: true },
+    { key: "jamfortMed", header: "jämfört_med", required: true },
+    { key: "kalla", header: "källa", required: true },
+    { key: "anmarkning", header: "anmärkning", required: false },
+  ];
+  const records = validateRecords(table, specs, schema, sink);
+  return records?.map(({ value: { anmarkning: _, ...rest } }) => rest);
 }

@@ -41,7 +41,10 @@ describe("report check 2024 med projektets data", () => {
       /anmalda-brott\.csv:26:11 {2}varning {2}Totalsumma, totalt: angivet 2176, beräknat 2175/,
     );
     expect(stdout).toContain("W_JAMFORELSEAR_SAKNAS");
-    expect(stdout).toMatch(/Avstämning: \d+ angivna summor kontrollerade, 2 avviker\./);
+    expect(stdout).toMatch(
+      /nationellt-stodprogram\.csv:12:2 {2}varning {2}Angivet omfattadeTotalt = 68, men omfattadeKvinnor \+ omfattadeMan \+ omfattadeBarn = 70/,
+    );
+    expect(stdout).toMatch(/Avstämning: \d+ angivna summor kontrollerade, 3 avviker\./);
     expect(stdout).toMatch(/^0 fel, \d+ varningar$/m);
   });
 

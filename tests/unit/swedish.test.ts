@@ -39,11 +39,21 @@ describe("svensk sifferformatering", () => {
 describe("changePhrase", () => {
   it.each([
     [1513, 1261, 20, "en ökning med 20 procent jämfört med 2022"],
-    [9, 14, -36, "en minskning med 36 procent jämfört med 2022"],
+    [64, 100, -36, "en minskning med 36 procent jämfört med 2022"],
     [5, 5, 0, "oförändrat jämfört med 2022"],
     [5, null, null, "jämförbar uppgift för 2022 saknas"],
-    [5, 0, null, "från 0 år 2022"],
+    [5, 3, 67, "från tre år 2022 till fem"],
+    [9, 14, -36, "från 14 år 2022 till 9"],
+    [5, 0, null, "från noll år 2022 till fem"],
+    [0, 12, -100, "från tolv år 2022 till noll"],
+    [25, 20, 25, "en ökning med 25 procent jämfört med 2022"],
   ])("%j mot %j", (now, before, percent, phrase) => {
     expect(changePhrase(now, before, percent, 2022)).toBe(phrase);
+  });
+
+  it("låter gränsen för liten bas ställas in", () => {
+    expect(changePhrase(9, 14, -36, 2022, { wordsUpTo: 12, smallBase: 10 })).toBe(
+      "en minskning med 36 procent jämfört med 2022",
+    );
   });
 });

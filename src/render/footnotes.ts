@@ -1,0 +1,54 @@
+import type { Kalla } from "../types.js";
+import { formatSwedishDate } from "./swedish.js";
+
+/**
+ * Footnotes numbered through the whole report, in the order templates cite sources. Each citation
+ * gets its own number (as printed reports do); the definition is the source's full reference.
+ */
+export class FootnoteRegistry {
+  private readonly notes: { number: number; kalla: Kalla }[] = [];
+  private flushed = 0;
+  readonly cited = new Set<string>();
+
+  constructor(private readonly sources: ReadonlyMap<string, Kalla>) {}
+
+  /** Registers a citation and returns its Markdown reference (`[^7]`). */
+  cite(id: string): string {
+    const kalla = this.sources.get(id);
+    if (!kalla) throw new Error(`källan "${id}" finns inte i data/kallor.csv`);
+    const number = this.notes.length + 1;
+    this.notes.push({ number, kalla });
+    this.cited.add(id);
+    return `[^${number}]`;
+  }
+
+  /** Definitions of the footnotes cited since the last call, for the end of a chapter's Markdown. */
+  takeDefinitions(): string {
+    const fresh = this.notes.slice(this.flushed);
+    this.flushed = this.notes.length;
+    return fresh.map((n) => `[^${n.number}]: ${formatShortReference(n.kalla)}`).join("\n");
+  }
+
+  get count(): number {
+    return this.notes.length;
+  }
+}
+
+/** A footnote's text: publisher, title and year; the full reference stands in the list of sources. */
+export function formatShortReference(kalla: Kalla): string {
+  return `${kalla.utgivare}, *${kalla.titel}* (${kalla.ar}).`;
+}
+
+/** "Migrationsverket, *Årsredovisning 2023* (2024). Sidan 111. https://… (hämtad 6 augusti 2024)." */
+export function formatReference(kalla: Kalla): string {
+  const parts = [`${kalla.utgivare}, *${kalla.titel}* (${kalla.ar}).`];
+  if (kalla.anmarkning)
+    parts.push(kalla.anmarkning.endsWith(".") ? kalla.anmarkning : `${kalla.anmarkning}.`);
+  if (kalla.url) {
+    const retrieved = kalla.hamtad
+      ? ` (hämtad ${formatSwedishDate(new Date(`${kalla.hamtad}T12:00:00Z`))})`
+      : "";
+    parts.push(`<${kalla.url}>${retrieved}.`);
+  }
+  return parts.join(" ");
+}

@@ -1,0 +1,55 @@
+/** Swedish number words, for counts written out in running text and at the start of sentences. */
+const ONES = [
+  "noll",
+  "en",
+  "två",
+  "tre",
+  "fyra",
+  "fem",
+  "sex",
+  "sju",
+  "åtta",
+  "nio",
+  "tio",
+  "elva",
+  "tolv",
+  "tretton",
+  "fjorton",
+  "femton",
+  "sexton",
+  "sjutton",
+  "arton",
+  "nitton",
+];
+const TENS = ["", "", "tjugo", "trettio", "fyrtio", "femtio", "sextio", "sjuttio", "åttio", "nittio"];
+
+function below1000(n: number): string {
+  const hundreds = Math.floor(n / 100);
+  const rest = n % 100;
+  const head = hundreds === 0 ? "" : `${hundreds === 1 ? "ett" : ONES[hundreds]}hundra`;
+  if (rest === 0) return head;
+  const tail =
+    rest < 20 ? ONES[rest]! : `${TENS[Math.floor(rest / 10)]}${rest % 10 === 0 ? "" : ONES[rest % 10]}`;
+  return head + tail;
+}
+
+/**
+ * "nio", "tolv", "fyrahundrafjorton", "ettusen femhundratretton". `neuter` gives "ett" for 1 (ett
+ * ärende); Swedish otherwise counts with "en". Supports 0 to 999 999 999.
+ */
+export function numberInWords(n: number, neuter = false): string {
+  if (!Number.isInteger(n) || n < 0 || n >= 1e9) throw new RangeError(`kan inte skriva ${n} med ord`);
+  if (n === 0) return "noll";
+  if (n === 1) return neuter ? "ett" : "en";
+  if (n < 1000) return below1000(n);
+  const parts: string[] = [];
+  const millions = Math.floor(n / 1e6);
+  const thousands = Math.floor((n % 1e6) / 1000);
+  const rest = n % 1000;
+  if (millions > 0) parts.push(millions === 1 ? "en miljon" : `${below1000(millions)} miljoner`);
+  if (thousands > 0) parts.push(`${thousands === 1 ? "ett" : below1000(thousands)}tusen`);
+  if (rest > 0) parts.push(below1000(rest));
+  return parts.join(" ");
+}
+
+export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

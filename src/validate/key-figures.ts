@@ -1,0 +1,136 @@
+import { z } from "zod";
+import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
+import type { LoadedTable } from "../load/read-table.js";
+import { cellOf, locateColumns, placeOf, type ColumnSpec } from "./columns.js";
+import { parseCount } from "./counts.js";
+
+/**
+ * Key-figure files (`nyckel;värde;källa;anmärkning`): one published figure per row, each with the id
+ * of its source in `data/kallor.csv`. Each dataset describes its keys with a zod schema; a stated
+ * total among them is reconciled against its parts like the sums in Brå's table.
+ */
+
+/** A count written as in the tables (`1 157`, `8 000 000`). */
+export const antal = z.string().transform((text, ctx) => {
+  const parsed = parseCount(text);
+  if (parsed.ok && parsed.value !== null) return parsed.value;
+  ctx.addIssue({ code: "custom", message: `väntade ett antal (icke-negativt heltal), fann "${text}"` });
+  return z.NEVER;
+});
+
+/** A share in whole percent, 0–100. */
+export const procent = antal.refine((n) => n <= 100, { error: "en andel i procent ligger mellan 0 och 100" });
+
+/** A list in order, comma-separated ("Thailand, Rumänien, …"). */
+export const lista = z
+  .string()
+  .min(1, { error: "listan är tom" })
+  .transform((text) =>
+    text
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s !== ""),
+  );
+
+export interface StatedSum<K extends string> {
+  /** The key whose value states the total. */
+  total: K;
+  /** The keys whose values make it up. */
+  parts: readonly K[];
+  /** What the total is of, for messages: "identifierade personer (kön)". */
+  avser: string;
+}
+
+export interface KeyFigureDataset<S extends z.ZodObject> {
+  id: string;
+  schema: S;
+  sums: readonly StatedSum<string>[];
+}
+
+export interface KeyFigures<T> {
+  varden: T;
+  /** Source id per key. */
+  kallor: Record<string, string>;
+  /** Line per key, for reconciliation messages. */
+  rader: Record<string, number>;
+}
+
+const columns: ColumnSpec<"nyckel" | "varde" | "kalla" | "anmarkning">[] = [
+  { key: "nyckel", header: "nyckel", required: true },
+  { key: "varde", header: "värde", required: true },
+  { key: "kalla", header: "källa", required: true },
+  { key: "anmarkning", header: "anmärkning", required: false },
+];
+
+/** Reads a key-figure file against its dataset's schema. */
+export function validateKeyFigures<S extends z.ZodObject>(
+  table: LoadedTable,
+  dataset: KeyFigureDataset<S>,
+  sourceIds: ReadonlySet<string>,
+  sink: DiagnosticSink,
+): KeyFigures<z.infer<S>> | undefined {
+  const located = locateColumns(table.header, columns, sink);
+  if (!located) return undefined;
+  const known = new Set(Object.keys(dataset.schema.shape));
+  const raw: Record<string, string> = {};
+  const kallor: Record<string, string> = {};
+  const rader: Record<string, number> = {};
+  for (const record of table.records) {
+    const key = cellOf(record, located, "nyckel");
+    if (key === "" && record.cells.every((c) => c.trim() === "")) continue;
+    if (!known.has(key)) {
+      sink.error({
+        code: "E_OKAND_NYCKEL",
+        line: record.line,
+        ...placeOf(located, "nyckel"),
+        found: key,
+        expected: [...known].join(", "),
+        message: `Okänd nyckel "${key}" i ${dataset.id}. Giltiga nycklar: ${[...known].join(", ")}.`,
+      });
+      continue;
+    }
+    if (rader[key] !== undefined) {
+      sink.error({
+        code: "E_DUBBLETT",
+        line: record.line,
+        ...placeOf(located, "nyckel"),
+        found: key,
+        message: `Nyckeln "${key}" finns redan på rad ${rader[key]}.`,
+      });
+      continue;
+    }
+    const source = cellOf(record, located, "kalla");
+    if (!sourceIds.has(source)) {
+      sink.error({
+        code: "E_OKAND_KALLA",
+        line: record.line,
+        ...placeOf(located, "kalla"),
+        found: source,
+        expected: "ett id i data/kallor.csv",
+        message:
+          source === ""
+            ? "Källa saknas; varje uppgift ska ange sin källa."
+            : `Källan "${source}" finns inte i data/kallor.csv.`,
+      });
+    }
+    raw[key] = cellOf(record, located, "varde");
+    kallor[key] = source;
+    rader[key] = record.line;
+  }
+  const result = dataset.schema.safeParse(raw);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const key = String(issue.path[0] ?? "");
+      const line = rader[key];
+      sink.error({
+        code: line === undefined ? "E_NYCKEL_SAKNAS" : "E_OGILTIGT_VARDE",
+        ...(line !== undefined ? { line, ...placeOf(located, "varde") } : { line: table.header.line }),
+        found: raw[key],
+        message:
+          line === undefined ? `Uppgiften "${key}" saknas i ${dataset.id}.` : `${key}: ${issue.message}.`,
+      });
+    }
+    return undefined;
+  }
+  return { varden: result.data, kallor, rader };
+}
