@@ -5,12 +5,13 @@ import type { Avstamning } from "../aggregate/reconcile.js";
 import { escalateWarnings, hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { loadSources } from "../load/sources.js";
 import { loadTemplates } from "../load/templates.js";
-import { renderChapters } from "../render/chapters.js";
+import { renderChapters, type RenderedChapter } from "../render/chapters.js";
 import { renderCharts } from "../render/charts.js";
 import { buildTemplateContext } from "../render/context.js";
 import { renderHtmlDocument, type DocumentMeta } from "../render/html-document.js";
 import { printPdf } from "../print/pdf.js";
 import { validateSources } from "../validate/index.js";
+import { findTypedFigures } from "../validate/template-figures.js";
 import { throwIfInterrupted } from "./interrupted.js";
 import { writeOutputAtomically } from "./output.js";
 
@@ -64,19 +65,32 @@ export async function runCheck(
     avstamningar = aggregated.avstamningar;
     diagnostics.push(...aggregated.diagnostics);
   }
+  const templates = await loadTemplates(
+    options.templateDir ?? DEFAULT_TEMPLATE_DIR,
+    path.join(options.dataDir, String(statistikar), "texter"),
+    { fonts: false },
+  );
+  const prose = [
+    ...templates.chapters.map((c) => c.template),
+    ...templates.partials.values(),
+    ...templates.yearTexts.values(),
+  ];
+  for (const file of prose) diagnostics.push(...findTypedFigures(file.file, file.source));
   if (options.strict) diagnostics = escalateWarnings(diagnostics);
   diagnostics = sortDiagnostics(diagnostics);
   const ok = siffror !== undefined && !hasErrors(diagnostics);
   return { diagnostics, avstamningar, ...(siffror && { siffror }), ok, missing: sources.saknadeDataset };
 }
 
-export interface BuildResult extends CheckResult {
-  outputDir?: string;
-  pdfPath?: string;
+export interface RenderResult extends CheckResult {
+  chapters?: RenderedChapter[];
+  html?: string;
+  /** The layout file, for diagnostics about the page. */
+  layoutFile?: string;
 }
 
-/** The whole pipeline. Output appears in `<out>/<år>/` only when every stage has succeeded. */
-export async function runBuild(options: PipelineOptions): Promise<BuildResult> {
+/** Everything up to the HTML page: check, then charts, chapters and the document. No browser. */
+export async function runRender(options: PipelineOptions): Promise<RenderResult> {
   const checked = await runCheck(options);
   if (!checked.ok || !checked.siffror) return checked;
   throwIfInterrupted(options.signal);
@@ -90,30 +104,44 @@ export async function runBuild(options: PipelineOptions): Promise<BuildResult> {
   const context = buildTemplateContext(siffror, checked.missing);
   const charts = await renderCharts(siffror, templates.chartFontFace);
   const rendered = renderChapters(templates, context, charts);
-  let diagnostics = [...checked.diagnostics, ...rendered.diagnostics];
+  const diagnostics = [...checked.diagnostics, ...rendered.diagnostics];
   if (hasErrors(diagnostics)) return { ...checked, diagnostics, ok: false };
 
   const meta: DocumentMeta = { ...DOCUMENT_META, rapportar: siffror.rapportar, statistikar };
   const html = renderHtmlDocument(rendered.chapters, templates, meta, charts);
-  options.log("Skriver ut PDF med Chromium …");
+  return { ...checked, diagnostics, chapters: rendered.chapters, html, layoutFile: templates.layout.file };
+}
+
+export interface BuildResult extends CheckResult {
+  outputDir?: string;
+  pdfPath?: string;
+}
+
+/** The whole pipeline. Output appears in `<out>/<år>/` only when every stage has succeeded. */
+export async function runBuild(options: PipelineOptions): Promise<BuildResult> {
+  const rendered = await runRender(options);
+  const { siffror, chapters, html } = rendered;
+  if (!rendered.ok || !siffror || !chapters || !html) return rendered;
+
   throwIfInterrupted(options.signal);
-  const printed = await printPdf(html, templates.layout.file, options.signal);
+  options.log("Skriver ut PDF med Chromium …");
+  const printed = await printPdf(html, rendered.layoutFile ?? "rapport.html", options.signal);
   options.log(`Webbläsare: ${printed.browser.executablePath} (${printed.browser.source})`);
-  diagnostics = [
-    ...diagnostics,
+  const diagnostics = [
+    ...rendered.diagnostics,
     ...(options.strict ? escalateWarnings(printed.diagnostics) : printed.diagnostics),
   ];
-  if (hasErrors(diagnostics)) return { ...checked, diagnostics, ok: false };
+  if (hasErrors(diagnostics)) return { ...rendered, diagnostics, ok: false };
 
   const outputDir = path.join(options.outDir, String(options.rapportar));
   const files = new Map<string, string | Uint8Array>([
     ["siffror.json", `${JSON.stringify(siffror, null, 2)}\n`],
-    ...rendered.chapters.map((c) => [`kapitel/${c.name}`, c.markdown] as [string, string]),
+    ...chapters.map((c) => [`kapitel/${c.name}`, c.markdown] as [string, string]),
     ["rapport.html", html],
     ["rapport.pdf", printed.pdf],
   ]);
   throwIfInterrupted(options.signal);
   await writeOutputAtomically(outputDir, files);
   for (const name of files.keys()) options.log(`Skrev ${path.join(outputDir, name)}`);
-  return { ...checked, diagnostics, outputDir, pdfPath: path.join(outputDir, "rapport.pdf") };
+  return { ...rendered, diagnostics, outputDir, pdfPath: path.join(outputDir, "rapport.pdf") };
 }

@@ -23,8 +23,14 @@ export interface LoadedTemplates {
   chartFontFace: string;
 }
 
+/** Files below the working directory are named relative to it in messages, like data files. */
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : file;
+}
+
 const readTemplate = async (file: string): Promise<TemplateFile> => ({
-  file,
+  file: displayPath(file),
   source: await readFile(file, "utf8"),
 });
 
@@ -68,9 +74,14 @@ async function readFontFaces(): Promise<string[]> {
   return rules;
 }
 
-export async function loadTemplates(templateDir: string, yearTextDir: string): Promise<LoadedTemplates> {
+/** Reads the templates; `fonts: false` skips the embedded fonts (for `report check`). */
+export async function loadTemplates(
+  templateDir: string,
+  yearTextDir: string,
+  options: { fonts: boolean } = { fonts: true },
+): Promise<LoadedTemplates> {
   const chapterFiles = await readDirectory(path.join(templateDir, "kapitel"), ".hbs");
-  const fonts = await readFontFaces();
+  const fonts = options.fonts ? await readFontFaces() : [""];
   return {
     chapters: [...chapterFiles].map(([name, template]) => ({ name, template })),
     partials: await readDirectory(path.join(templateDir, "partials"), ".hbs"),

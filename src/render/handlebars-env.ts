@@ -58,6 +58,7 @@ interface ChangeFigure {
  *   datum iso        "15 december 2024";  ar y  "2023"
  *   fotnot id        a footnote citing a source in data/kallor.csv
  *   diagram id       a chart drawn from the data, with caption and text alternative
+ *   tabell text      a table caption, numbered through the report: "Tabell 2. …"
  */
 export function createTemplateEnvironment(options: TemplateEnvironmentOptions = {}): typeof Handlebars {
   const hb = Handlebars.create();
@@ -116,9 +117,15 @@ export function createTemplateEnvironment(options: TemplateEnvironmentOptions = 
     // The image's alt text is the chart's text alternative; `diagram:` is resolved when rendering HTML.
     return `![${chart.alt.replace(/[[\]]/g, "")}](diagram:${chart.id} "${chart.caption.replace(/"/g, "'")}")`;
   });
+  let tableNumber = 0;
+  hb.registerHelper("tabell", (caption: unknown) => {
+    tableNumber++;
+    return `Tabell ${tableNumber}. ${String(caption)}`;
+  });
   hb.registerHelper("referens", (kalla: Parameters<typeof formatReference>[0]) => formatReference(kalla));
   hb.registerHelper("gemener", (s: unknown) => String(s).toLowerCase());
   hb.registerHelper("versaler", (s: unknown) => String(s).toUpperCase());
+  hb.registerHelper("concat", (...args: unknown[]) => args.slice(0, -1).map(String).join(""));
   hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);
   hb.registerHelper(
     "gt",

@@ -47,7 +47,8 @@ export function numberInWords(n: number, neuter = false): string {
   const thousands = Math.floor((n % 1e6) / 1000);
   const rest = n % 1000;
   if (millions > 0) parts.push(millions === 1 ? "en miljon" : `${below1000(millions)} miljoner`);
-  if (thousands > 0) parts.push(`${thousands === 1 ? "ett" : below1000(thousands)}tusen`);
+  // Three t:s become two: "ettusen".
+  if (thousands > 0) parts.push(thousands === 1 ? "ettusen" : `${below1000(thousands)}tusen`);
   if (rest > 0) parts.push(below1000(rest));
   return parts.join(" ");
 }

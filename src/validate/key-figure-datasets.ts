@@ -160,8 +160,35 @@ export const polisensArenden = {
     "barn.sexkopAtal": antal,
     "barn.sexkopFallandeDomar": antal,
     "barn.kampanjvisningar": antal,
+    "transit.misstankta": antal,
+    "transit.malsagandeMinst": antal,
+    "transit.brottsvinstMiljonerNok": antal,
+    "empact.arbetskraftPotentiellaOffer": antal,
+    "empact.arbetskraftOfferVietnam": antal,
+    "empact.arbetskraftOfferIndien": antal,
+    "empact.arbetskraftMisstankta": antal,
+    "empact.arbetsmiljoatgarder": antal,
+    "empact.kontrolleradeRestauranger": antal,
+    "empact.andraLander": antal,
+    "empact.ovrigaPotentiellaOffer": antal,
+    "empact.ovrigaSexuellaAndamal": antal,
+    "empact.ovrigaTiggeri": antal,
+    "empact.ovrigaBrott": antal,
+    "empact.ovrigaMisstankta": antal,
+    "empact.kampanjregionerUkraina": antal,
   }),
-  sums: [],
+  sums: [
+    {
+      total: "empact.arbetskraftPotentiellaOffer",
+      parts: ["empact.arbetskraftOfferVietnam", "empact.arbetskraftOfferIndien"],
+      avser: "potentiella offer i insatsen mot arbetskraftsexploatering, per land",
+    },
+    {
+      total: "empact.ovrigaPotentiellaOffer",
+      parts: ["empact.ovrigaSexuellaAndamal", "empact.ovrigaTiggeri", "empact.ovrigaBrott"],
+      avser: "potentiella offer i insatsen mot sexuell exploatering, tiggeri och brott, per ändamål",
+    },
+  ],
 } satisfies KeyFigureDataset<z.ZodObject>;
 
 export const KEY_FIGURE_DATASETS = {
