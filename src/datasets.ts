@@ -9,9 +9,13 @@ export const REFERENCE_FILES = {
   polisregioner: "polisregioner.csv",
   brottskoder: "brottskoder.csv",
   kallor: "kallor.csv",
+  jamforelser: "brottskoder-jamforelser.csv",
 } as const;
 
 export const anmaldaBrottFile = (statistikar: number) => `${statistikar}/anmalda-brott.csv`;
+
+/** The forms the table of reported offences may come in, tried in this order. */
+export const ANMALDA_BROTT_EXTENSIONS = [".csv", ".txt", ".xlsx"] as const;
 
 /** Changes Brå published, used where the previous year's table is not available. */
 export const braForandringarFile = (statistikar: number) => `${statistikar}/bra-forandringar.csv`;

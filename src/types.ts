@@ -7,10 +7,10 @@ import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import type { SeriesId } from "./datasets.js";
 import type { KeyFigures } from "./validate/key-figures.js";
 import type { KEY_FIGURE_DATASETS } from "./validate/key-figure-datasets.js";
-import type { Kalla, PubliceradForandring, SerieAr } from "./validate/reference-tables.js";
+import type { Jamforelsegrupp, Kalla, PubliceradForandring, SerieAr } from "./validate/reference-tables.js";
 import type { z } from "zod";
 
-export type { Kalla, PubliceradForandring, SerieAr };
+export type { Jamforelsegrupp, Kalla, PubliceradForandring, SerieAr };
 
 type Datasets_ = typeof KEY_FIGURE_DATASETS;
 /** The validated key figures of each optional dataset, by dataset id. */
@@ -99,6 +99,8 @@ export interface Datasets {
   nyckeltalFiler: Partial<Record<keyof Nyckeltal, string>>;
   serier: Partial<Record<SeriesId, SerieAr[]>>;
   braForandringar: PubliceradForandring[];
+  /** How codes compare across a recoding (e.g. 2025's new trafficking codes with the old). */
+  jamforelser: Jamforelsegrupp[];
 }
 
 export interface StageResult<T> {

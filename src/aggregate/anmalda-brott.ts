@@ -1,4 +1,10 @@
-import type { AnmaldaBrottRad, AnmaldaBrottTabell, Count, PubliceradForandring } from "../types.js";
+import type {
+  AnmaldaBrottRad,
+  AnmaldaBrottTabell,
+  Count,
+  Jamforelsegrupp,
+  PubliceradForandring,
+} from "../types.js";
 import { percentChange } from "./percent-change.js";
 
 /** A sum over counts; `ofullstandig` where a part is missing (`..`): `totalt` then holds the known part. */
@@ -22,12 +28,26 @@ export interface Publicerad {
 }
 
 export interface RadFigur extends Summa, Jamforelse, Publicerad {
+  /** The comparison group through which this row compares with the previous year, where it was recoded. */
+  jamforelsegrupp: string | null;
   brottskod: string;
   brottskodstext: string;
   grupp: string;
   andamal: string;
   perRegion: Record<string, Count>;
-  rad: number;
+}
+
+/**
+ * A set of codes that means the same under both code lists (e.g. trafficking for sexual purposes,
+ * children: 0418 until 2024, 9512 + 9513 from 2025), summed this year and compared with last year.
+ */
+export interface JamforbarGrupp extends Summa, Jamforelse, Publicerad {
+  id: string;
+  benamning: string;
+  koder: string[];
+  koderForegaendeAr: string[];
+  /** The codes differ between the years: the comparison goes through the mapping. */
+  omkodad: boolean;
 }
 
 export interface GruppFigur extends Summa, Jamforelse, Publicerad {
@@ -42,7 +62,6 @@ export interface GruppFigur extends Summa, Jamforelse, Publicerad {
 export type SummaFigur = Omit<GruppFigur, "grupp">;
 
 export interface AnmaldaBrottFigurer {
-  fil: string;
   statistikar: number;
   regioner: string[];
   rader: RadFigur[];
@@ -51,6 +70,12 @@ export interface AnmaldaBrottFigurer {
   /** Whether the previous statistics year's table was available for comparison. */
   jamforelseAr: number;
   jamforelseTillganglig: boolean;
+  /** Every comparison group with a code in this year's table, in the mapping's order. */
+  jamforbaraGrupper: JamforbarGrupp[];
+  /** Whether any group compares through the mapping (the codes changed between the years). */
+  omkodning: boolean;
+  /** Names of rows with no comparable figure the year before, neither directly nor through the mapping. */
+  utanJamforelse: string[];
 }
 
 function sumCounts(values: readonly Count[]): Summa {
@@ -100,6 +125,7 @@ export function aggregateAnmaldaBrott(
   table: AnmaldaBrottTabell,
   previous: AnmaldaBrottTabell | undefined,
   published: readonly PubliceradForandring[] = [],
+  mapping: readonly Jamforelsegrupp[] = [],
 ): AnmaldaBrottFigurer {
   const publishedFor = (codes: readonly string[]): Publicerad => {
     const key = [...codes].sort().join(" ");
@@ -114,21 +140,64 @@ export function aggregateAnmaldaBrott(
   const previousRows = new Map(previous?.rader.map((r) => [r.brottskod, r]));
   const previousRegions = previous?.regioner ?? [];
 
+  const nowCodes = new Set(table.rader.map((r) => r.brottskod));
+  const jamforbaraGrupper: JamforbarGrupp[] = [];
+  const recodedGroupOf = new Map<string, JamforbarGrupp>();
+  for (const group of mapping) {
+    const koder = group.koder.filter((k) => nowCodes.has(k));
+    if (koder.length === 0) continue;
+    const koderForegaendeAr = group.koder.filter((k) => previousRows.has(k));
+    const own = sumRows(
+      table.rader.filter((r) => koder.includes(r.brottskod)),
+      regioner,
+    );
+    const before =
+      koderForegaendeAr.length > 0
+        ? sumRows(
+            koderForegaendeAr.map((k) => previousRows.get(k)!),
+            previousRegions,
+          )
+        : undefined;
+    const omkodad =
+      previous !== undefined &&
+      koderForegaendeAr.length > 0 &&
+      !(koder.length === koderForegaendeAr.length && koder.every((k) => previousRows.has(k)));
+    const figure: JamforbarGrupp = {
+      id: group.id,
+      benamning: group.benamning,
+      koder,
+      koderForegaendeAr,
+      omkodad,
+      totalt: own.totalt,
+      ofullstandig: own.ofullstandig,
+      ...compare(own, before),
+      ...publishedFor(koder),
+    };
+    jamforbaraGrupper.push(figure);
+    if (omkodad) for (const k of koder) recodedGroupOf.set(k, figure);
+  }
+
   const rader: RadFigur[] = table.rader.map((row) => {
     const own = sumCounts(regioner.map((region) => row.perRegion[region] ?? null));
     const before = previousRows.get(row.brottskod);
     const beforeSum = before
       ? sumCounts(previousRegions.map((region) => before.perRegion[region] ?? null))
       : undefined;
+    const group = before ? undefined : recodedGroupOf.get(row.brottskod);
+    // A row that alone makes up its comparison group compares with the group's earlier sum.
+    const viaGroup =
+      group && group.koder.length === 1
+        ? { foregaendeAr: group.foregaendeAr, forandringProcent: group.forandringProcent }
+        : undefined;
     return {
-      rad: row.line,
       brottskod: row.brottskod,
       brottskodstext: row.brottskodstext,
       grupp: row.grupp,
       andamal: row.andamal,
       perRegion: row.perRegion,
       ...own,
-      ...compare(own, beforeSum),
+      ...(viaGroup ?? compare(own, beforeSum)),
+      jamforelsegrupp: group?.id ?? null,
       ...publishedFor([row.brottskod]),
     };
   });
@@ -162,7 +231,6 @@ export function aggregateAnmaldaBrott(
   };
 
   return {
-    fil: table.file,
     statistikar: table.statistikar,
     regioner: [...regioner],
     rader,
@@ -170,5 +238,12 @@ export function aggregateAnmaldaBrott(
     summa,
     jamforelseAr: table.statistikar - 1,
     jamforelseTillganglig: previous !== undefined,
+    jamforbaraGrupper,
+    omkodning: jamforbaraGrupper.some((g) => g.omkodad),
+    utanJamforelse: previous
+      ? rader
+          .filter((r) => r.foregaendeAr === null && r.jamforelsegrupp === null)
+          .map((r) => r.brottskodstext)
+      : [],
   };
 }

@@ -43,6 +43,7 @@ export function computeFigures(datasets: Datasets): AggregateResult {
     datasets.anmaldaBrott,
     datasets.anmaldaBrottForegaende,
     datasets.braForandringar,
+    datasets.jamforelser,
   );
   const { avstamningar, avvikelser } = reconcileAnmaldaBrott(datasets.anmaldaBrott);
   const nyckeltal = {} as Record<KeyFigureDatasetId, NyckeltalFigurer | null>;

@@ -2,13 +2,14 @@ import { readFile } from "node:fs/promises";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
 import { decodeText, type TextEncodingName } from "./text-file.js";
 import { parseDelimited, type RawTable } from "./delimited.js";
+import { SAVE_AS_HELP, isOleCompound, isZip, parseWorkbook } from "./workbook.js";
 
 export interface LoadedTable extends RawTable {
   file: string;
-  encoding: TextEncodingName;
+  encoding: TextEncodingName | "xlsx";
 }
 
-/** Reads a delimited data file from disk. `undefined` means the sink holds the reason. */
+/** Reads a data table from disk: CSV or Unicode text in any accepted encoding, or an .xlsx workbook. */
 export async function readTable(file: string, sink: DiagnosticSink): Promise<LoadedTable | undefined> {
   let bytes: Uint8Array;
   try {
@@ -28,6 +29,35 @@ export async function readTable(file: string, sink: DiagnosticSink): Promise<Loa
       return undefined;
     }
     throw cause;
+  }
+  const isXlsxName = file.toLowerCase().endsWith(".xlsx");
+  if (isZip(bytes)) {
+    if (!isXlsxName) {
+      sink.error({
+        code: "E_FEL_FILTYP",
+        line: 1,
+        message: `Filen är en Excel-arbetsbok men heter inte .xlsx. Ge den ändelsen .xlsx, eller: ${SAVE_AS_HELP}`,
+      });
+      return undefined;
+    }
+    const table = await parseWorkbook(bytes, sink);
+    return table && { ...table, file, encoding: "xlsx" };
+  }
+  if (isOleCompound(bytes)) {
+    sink.error({
+      code: "E_FEL_FILTYP",
+      line: 1,
+      message: `Filen är en äldre Excel-arbetsbok (.xls, Excel 97–2003), som inte kan läsas. ${SAVE_AS_HELP}`,
+    });
+    return undefined;
+  }
+  if (isXlsxName) {
+    sink.error({
+      code: "E_FEL_FILTYP",
+      line: 1,
+      message: `Filen heter .xlsx men är ingen Excel-arbetsbok. ${SAVE_AS_HELP}`,
+    });
+    return undefined;
   }
   const decoded = decodeText(bytes, sink);
   if (!decoded) return undefined;

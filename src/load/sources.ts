@@ -2,6 +2,7 @@ import { access } from "node:fs/promises";
 import path from "node:path";
 import { DiagnosticSink, type Diagnostic } from "../diagnostics/diagnostic.js";
 import {
+  ANMALDA_BROTT_EXTENSIONS,
   OPTIONAL_DATASETS,
   REFERENCE_FILES,
   SERIES_FILES,
@@ -17,6 +18,7 @@ export interface LoadedSources {
   polisregioner?: LoadedTable;
   brottskoder?: LoadedTable;
   kallor?: LoadedTable;
+  jamforelser?: LoadedTable;
   anmaldaBrott?: LoadedTable;
   braForandringar?: LoadedTable;
   nyckeltal: Partial<Record<KeyFigureDatasetId, LoadedTable>>;
@@ -52,22 +54,40 @@ export async function loadSources(dataDir: string, statistikar: number): Promise
   const polisregioner = await read(REFERENCE_FILES.polisregioner);
   const brottskoder = await read(REFERENCE_FILES.brottskoder);
   const kallor = await read(REFERENCE_FILES.kallor);
-  const anmaldaBrott = await read(anmaldaBrottFile(statistikar));
+  const jamforelser = (await exists(path.join(dataDir, REFERENCE_FILES.jamforelser)))
+    ? await read(REFERENCE_FILES.jamforelser)
+    : undefined;
 
-  const previousFile = path.join(dataDir, anmaldaBrottFile(statistikar - 1));
-  let anmaldaBrottForegaende: LoadedTable | undefined;
-  if (await exists(previousFile)) {
-    anmaldaBrottForegaende = await read(anmaldaBrottFile(statistikar - 1));
-  } else {
-    diagnostics.push({
-      code: "W_JAMFORELSEAR_SAKNAS",
-      severity: "varning",
-      file: previousFile,
-      message:
-        `Tabellen för statistikåret ${statistikar - 1} saknas; förändringar mot föregående år ` +
-        "kan inte beräknas, och rapporten anger att jämförelsen inte är tillgänglig.",
-    });
-  }
+  /** The year's table as .csv, .txt (Excel's Unicode text) or .xlsx; exactly one of them. */
+  const findTable = async (year: number, required: boolean) => {
+    const base = anmaldaBrottFile(year).replace(/\.csv$/, "");
+    const present: string[] = [];
+    for (const ext of ANMALDA_BROTT_EXTENSIONS)
+      if (await exists(path.join(dataDir, base + ext))) present.push(base + ext);
+    if (present.length > 1) {
+      diagnostics.push({
+        code: "E_FLERA_FILER",
+        severity: "fel",
+        file: path.join(dataDir, present[0]!),
+        message: `Tabellen för ${year} finns i flera filer (${present.join(", ")}); behåll en av dem.`,
+      });
+      return undefined;
+    }
+    if (present.length === 0) {
+      if (required) {
+        diagnostics.push({
+          code: "E_FIL_SAKNAS",
+          severity: "fel",
+          file: path.join(dataDir, anmaldaBrottFile(year)),
+          message: `Filen finns inte. Brås tabell för ${year} ska ligga här (eller som .txt eller .xlsx).`,
+        });
+      }
+      return undefined;
+    }
+    return read(present[0]!);
+  };
+  const anmaldaBrott = await findTable(statistikar, true);
+  const anmaldaBrottForegaende = await findTable(statistikar - 1, false);
 
   const saknadeDataset: OptionalDataset[] = [];
   const nyckeltal: LoadedSources["nyckeltal"] = {};
@@ -111,6 +131,7 @@ export async function loadSources(dataDir: string, statistikar: number): Promise
     ...(polisregioner && { polisregioner }),
     ...(brottskoder && { brottskoder }),
     ...(kallor && { kallor }),
+    ...(jamforelser && { jamforelser }),
     ...(braForandringar && { braForandringar }),
     nyckeltal,
     serier,

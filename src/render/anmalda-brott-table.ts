@@ -45,3 +45,34 @@ export function anmaldaBrottTable(figures: AnmaldaBrottFigurer): string {
   ]);
   return renderMarkdownTable({ header, align, rows });
 }
+
+/**
+ * Changes for the groups that compare across a recoding: this year's codes against last year's, with
+ * the codes on both sides so a reader can follow the mapping.
+ */
+export function comparableGroupsTable(figures: AnmaldaBrottFigurer): string {
+  const year = figures.statistikar;
+  const before = figures.jamforelseAr;
+  const rows = figures.jamforbaraGrupper
+    .filter((g) => g.omkodad)
+    .map((g) => [
+      g.benamning,
+      g.koder.join(", "),
+      formatSum(g),
+      g.koderForegaendeAr.join(", "),
+      g.foregaendeAr === null ? ".." : formatNumber(g.foregaendeAr),
+      formatChangeCell(g.forandringProcent),
+    ]);
+  return renderMarkdownTable({
+    header: [
+      "Jämförbar grupp",
+      `Koder ${year}`,
+      String(year),
+      `Koder ${before}`,
+      String(before),
+      "Förändring",
+    ],
+    align: ["left", "left", "right", "left", "right", "right"],
+    rows,
+  });
+}

@@ -1,4 +1,4 @@
-import type { GruppFigur, RadFigur } from "../aggregate/anmalda-brott.js";
+import type { GruppFigur, JamforbarGrupp, RadFigur } from "../aggregate/anmalda-brott.js";
 import type { Siffror } from "../aggregate/index.js";
 import { percentChange } from "../aggregate/percent-change.js";
 import type { OptionalDataset } from "../datasets.js";
@@ -17,6 +17,8 @@ export interface TemplateContext extends Siffror {
   redovisningsdag: string;
   /** Offence rows by crime code: `brott.[0419].totalt`. */
   brott: Record<string, RadFigur>;
+  /** Comparison groups by id, the same under old and new codes: `jamforbar.[sexuella-vuxna].totalt`. */
+  jamforbar: Record<string, JamforbarGrupp>;
   /** Groups by name: `grupp.Människohandel.totalt`. */
   grupp: Record<string, GruppFigur>;
   /** The offence rows with the most reports, largest first (for the summary). */
@@ -27,7 +29,7 @@ export interface TemplateContext extends Siffror {
   grupperStorstForst: GruppFigur[];
   /** Rows whose change against the previous year is known, the largest rise and fall first. */
   storstaForandringar: RadFigur[];
-  /** Sums over several codes that the text discusses together. */
+  /** Reported trafficking offences per purpose, children and adults together (from the comparison groups). */
   summor: Record<string, number>;
   /** Comparisons the text makes from several datasets. */
   jamforelser: Record<string, Comparison>;
@@ -36,9 +38,6 @@ export interface TemplateContext extends Siffror {
   /** Per series: the years with no figure at all (the chart shows a gap there). */
   saknadeAr: Record<string, string[]>;
 }
-
-const sumOf = (rows: Record<string, RadFigur>, codes: readonly string[]) =>
-  codes.reduce((acc, code) => acc + (rows[code]?.totalt ?? 0), 0);
 
 export function buildTemplateContext(siffror: Siffror, missing: readonly OptionalDataset[]): TemplateContext {
   const byTotal = <T extends { totalt: number }>(items: readonly T[]) =>
@@ -56,6 +55,7 @@ export function buildTemplateContext(siffror: Siffror, missing: readonly Optiona
       forandringProcent: percentChange(nsp.nyaPersoner, nsp.nyaPersonerForegaendeAr),
     };
   }
+  // Människoexploatering in begging kept its codes (0495 children, 0496 adults) across the recoding.
   const tiggeri = (siffror.polisensArenden as { tiggeri?: Record<string, number> } | null)?.tiggeri;
   if (tiggeri && brott["0496"] && brott["0495"]) {
     const adult = brott["0496"].totalt;
@@ -79,6 +79,7 @@ export function buildTemplateContext(siffror: Siffror, missing: readonly Optiona
     jamforelseAr: siffror.statistikar - 1,
     redovisningsdag: `${siffror.rapportar}-12-15`,
     brott,
+    jamforbar: Object.fromEntries(siffror.anmaldaBrott.jamforbaraGrupper.map((g) => [g.id, g])),
     grupp,
     storstaBrott: byTotal(rows).slice(0, 3),
     grupperStorstForst: byTotal(siffror.anmaldaBrott.grupper),
@@ -92,11 +93,14 @@ export function buildTemplateContext(siffror: Siffror, missing: readonly Optiona
       .filter((r) => r.forandringProcent !== null)
       .sort((a, b) => Math.abs(b.forandringProcent!) - Math.abs(a.forandringProcent!))
       .slice(0, 3),
-    summor: {
-      sexuellaAndamal: sumOf(brott, ["0418", "0419"]),
-      tiggeri: sumOf(brott, ["0472", "0473"]),
-      ovrigaAndamal: sumOf(brott, ["0478", "0479"]),
-    },
+    summor: Object.fromEntries(
+      ["sexuella", "tvangsarbete", "tiggeri", "organhandel", "krigstjanst", "ovriga"].map((purpose) => [
+        purpose,
+        siffror.anmaldaBrott.jamforbaraGrupper
+          .filter((g) => g.id.startsWith(`${purpose}-`))
+          .reduce((acc, g) => acc + g.totalt, 0),
+      ]),
+    ),
     jamforelser,
     saknadeAr: Object.fromEntries(
       Object.entries(siffror.serier).map(([id, series]) => [

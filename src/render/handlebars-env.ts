@@ -1,6 +1,6 @@
 import Handlebars from "handlebars";
 import type { AnmaldaBrottFigurer } from "../aggregate/anmalda-brott.js";
-import { anmaldaBrottTable } from "./anmalda-brott-table.js";
+import { anmaldaBrottTable, comparableGroupsTable } from "./anmalda-brott-table.js";
 import type { Chart } from "./charts.js";
 import { formatReference, type FootnoteRegistry } from "./footnotes.js";
 import { capitalise, numberInWords } from "./number-words.js";
@@ -101,6 +101,10 @@ export function createTemplateEnvironment(options: TemplateEnvironmentOptions = 
   hb.registerHelper("anmaldaBrottTabell", (figures: AnmaldaBrottFigurer) => {
     if (!figures) throw new Error('Mallhjälpen "anmaldaBrottTabell" fick inga siffror.');
     return anmaldaBrottTable(figures);
+  });
+  hb.registerHelper("jamforbaraGrupperTabell", (figures: AnmaldaBrottFigurer) => {
+    if (!figures) throw new Error('Mallhjälpen "jamforbaraGrupperTabell" fick inga siffror.');
+    return comparableGroupsTable(figures);
   });
   hb.registerHelper("fotnot", (id: unknown) => {
     // `null` is a figure without a published source to cite (e.g. a change computed here); an

@@ -1,7 +1,11 @@
+import path from "node:path";
 import { DiagnosticSink, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { LoadedSources } from "../load/sources.js";
 import type { Datasets } from "../types.js";
 import { validateAnmaldaBrott } from "./anmalda-brott.js";
+import { isLongExport, validateLongExport } from "./anmalda-brott-long.js";
+import type { LoadedTable } from "../load/read-table.js";
+import type { AnmaldaBrottTabell, Brottskod } from "../types.js";
 import { SERIES_FILES } from "../datasets.js";
 import type { z } from "zod";
 import { validateKeyFigures, type KeyFigureDataset } from "./key-figures.js";
@@ -9,6 +13,7 @@ import { KEY_FIGURE_DATASETS } from "./key-figure-datasets.js";
 import {
   validateBraForandringar,
   validateBrottskoder,
+  validateJamforelser,
   validateKallor,
   validatePolisregioner,
   validateSerie,
@@ -60,15 +65,46 @@ export function validateSources(
     : [];
 
   const context = { regioner, brottskoder };
-  const anmaldaBrott = withSink(sources.anmaldaBrott.file, (s) =>
-    validateAnmaldaBrott(sources.anmaldaBrott!, { ...context, statistikar: years.statistikar }, s),
-  );
-  const previous = sources.anmaldaBrottForegaende;
-  const anmaldaBrottForegaende =
-    previous &&
-    withSink(previous.file, (s) =>
-      validateAnmaldaBrott(previous, { ...context, statistikar: years.statistikar - 1 }, s),
-    );
+  /** Either form of Brå's table: the wide table as published, or the long export. */
+  const readAnmalda = (table: LoadedTable, statistikar: number) =>
+    withSink(table.file, (s) => {
+      if (!isLongExport(table)) {
+        const wide = validateAnmaldaBrott(table, { ...context, statistikar }, s);
+        return { current: wide && inCatalogOrder(wide, brottskoder) };
+      }
+      const long = validateLongExport(table, { ...context, statistikar }, s);
+      return {
+        current: long?.current && inCatalogOrder(long.current, brottskoder),
+        previous: long?.previous && inCatalogOrder(long.previous, brottskoder),
+      };
+    });
+  const thisYear = readAnmalda(sources.anmaldaBrott, years.statistikar);
+  const anmaldaBrott = thisYear.current;
+  const previousFile = sources.anmaldaBrottForegaende;
+  // A separate file for the previous year wins over the same year inside this year's export.
+  const anmaldaBrottForegaende = previousFile
+    ? readAnmalda(previousFile, years.statistikar - 1).current
+    : thisYear.previous;
+  if (!previousFile && !thisYear.previous) {
+    diagnostics.push({
+      code: "W_JAMFORELSEAR_SAKNAS",
+      severity: "varning",
+      file: path.join(
+        path.dirname(path.dirname(sources.anmaldaBrott.file)),
+        String(years.statistikar - 1),
+        "anmalda-brott.csv",
+      ),
+      message:
+        `Tabellen för statistikåret ${years.statistikar - 1} saknas; förändringar mot föregående år ` +
+        "kan inte beräknas, och rapporten anger att jämförelsen inte är tillgänglig.",
+    });
+  }
+  const jamforelserTable = sources.jamforelser;
+  const jamforelser = jamforelserTable
+    ? (withSink(jamforelserTable.file, (s) =>
+        validateJamforelser(jamforelserTable, brottskoder, sourceIds, s),
+      ) ?? [])
+    : [];
   if (!anmaldaBrott || diagnostics.some((d) => d.severity === "fel")) return { diagnostics };
 
   return {
@@ -83,7 +119,20 @@ export function validateSources(
       nyckeltalFiler,
       serier,
       braForandringar,
+      jamforelser,
     },
     diagnostics,
+  };
+}
+
+/**
+ * Rows in the catalog's order, whatever order the file had: the wide table as published and the long
+ * export sorted by code then give the same figures, in the same order.
+ */
+function inCatalogOrder(table: AnmaldaBrottTabell, brottskoder: readonly Brottskod[]): AnmaldaBrottTabell {
+  const rank = new Map(brottskoder.map((b, i) => [b.kod, i]));
+  return {
+    ...table,
+    rader: [...table.rader].sort((a, b) => (rank.get(a.brottskod) ?? 0) - (rank.get(b.brottskod) ?? 0)),
   };
 }

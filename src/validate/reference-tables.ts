@@ -302,3 +302,59 @@ export function validateBraForandringar(
   const records = validateRecords(table, specs, schema, sink);
   return records?.map(({ value: { anmarkning: _, ...rest } }) => rest);
 }
+
+/** A set of codes, old and new, whose sums compare across a recoding (from `brottskoder-jamforelser.csv`). */
+export interface Jamforelsegrupp {
+  id: string;
+  benamning: string;
+  koder: string[];
+}
+
+export function validateJamforelser(
+  table: LoadedTable,
+  brottskoder: readonly Brottskod[],
+  sourceIds: ReadonlySet<string>,
+  sink: DiagnosticSink,
+): Jamforelsegrupp[] | undefined {
+  const known = new Set(brottskoder.map((b) => b.kod));
+  const schema = z.object({
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, { error: "väntade ett id av gemener, siffror och bindestreck" }),
+    benamning: required("benämningen"),
+    koder: z
+      .string()
+      .transform((s) => s.split(/[\s,]+/).filter((c) => c !== ""))
+      .refine((list) => list.length >= 2, {
+        error: "en jämförelsegrupp behöver minst två koder (gammal och ny)",
+      })
+      .refine((list) => list.every((c) => known.has(c)), {
+        error: "alla koder ska finnas i data/brottskoder.csv",
+      }),
+    kalla: z.string().refine((s) => sourceIds.has(s), { error: "källan finns inte i data/kallor.csv" }),
+  });
+  const specs: ColumnSpec<keyof z.input<typeof schema>>[] = [
+    { key: "id", header: "jämförelsegrupp", required: true },
+    { key: "benamning", header: "benämning", required: true },
+    { key: "koder", header: "koder", required: true },
+    { key: "kalla", header: "källa", required: true },
+  ];
+  const records = validateRecords(table, specs, schema, sink);
+  if (!records) return undefined;
+  const owner = new Map<string, string>();
+  for (const { line, value } of records) {
+    for (const kod of value.koder) {
+      const other = owner.get(kod);
+      if (other !== undefined) {
+        sink.error({
+          code: "E_DUBBLETT",
+          line,
+          found: kod,
+          message: `Koden ${kod} står redan i jämförelsegruppen ${other}; en kod kan bara jämföras på ett sätt.`,
+        });
+      }
+      owner.set(kod, value.id);
+    }
+  }
+  return records.map(({ value: { kalla: _, ...group } }) => group);
+}
