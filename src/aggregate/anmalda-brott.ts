@@ -70,7 +70,7 @@ export interface AnmaldaBrottFigurer {
   /** Whether the previous statistics year's table was available for comparison. */
   jamforelseAr: number;
   jamforelseTillganglig: boolean;
-  /** Every comparison group with a code in this year's table, in the mapping's order. */
+  /** Every comparison group of the mapping, in its order; `koder` lists this year's codes present. */
   jamforbaraGrupper: JamforbarGrupp[];
   /** Whether any group compares through the mapping (the codes changed between the years). */
   omkodning: boolean;
@@ -144,8 +144,9 @@ export function aggregateAnmaldaBrott(
   const jamforbaraGrupper: JamforbarGrupp[] = [];
   const recodedGroupOf = new Map<string, JamforbarGrupp>();
   for (const group of mapping) {
+    // A group none of whose codes the table lists is kept with zero, as the published tables leave
+    // out rows without offences; `koder` is then empty.
     const koder = group.koder.filter((k) => nowCodes.has(k));
-    if (koder.length === 0) continue;
     const koderForegaendeAr = group.koder.filter((k) => previousRows.has(k));
     const own = sumRows(
       table.rader.filter((r) => koder.includes(r.brottskod)),

@@ -5,7 +5,7 @@ import type { Avstamning } from "../aggregate/reconcile.js";
 import { escalateWarnings, hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { loadSources } from "../load/sources.js";
 import { loadTemplates } from "../load/templates.js";
-import { renderChapters, type RenderedChapter } from "../render/chapters.js";
+import { renderChapters, yearTextNames, type RenderedChapter } from "../render/chapters.js";
 import { renderCharts } from "../render/charts.js";
 import { buildTemplateContext } from "../render/context.js";
 import { renderHtmlDocument, type DocumentMeta } from "../render/html-document.js";
@@ -76,6 +76,16 @@ export async function runCheck(
     ...templates.yearTexts.values(),
   ];
   for (const file of prose) diagnostics.push(...findTypedFigures(file.file, file.source));
+  for (const name of yearTextNames(templates)) {
+    if (templates.yearTexts.has(name)) continue;
+    diagnostics.push({
+      code: "W_ARSTEXT_SAKNAS",
+      severity: "varning",
+      file: path.join(templates.yearTextDir, `${name}.md`),
+      message:
+        "Årets text saknas; rapporten visar en markering där den ska stå. Skriv texten (eller kopiera fjolårets och uppdatera den).",
+    });
+  }
   if (options.strict) diagnostics = escalateWarnings(diagnostics);
   diagnostics = sortDiagnostics(diagnostics);
   const ok = siffror !== undefined && !hasErrors(diagnostics);

@@ -15,6 +15,8 @@ export interface LoadedTemplates {
   partials: Map<string, TemplateFile>;
   /** The year's own texts (`data/<år>/texter/x.md` → partial `arstext/x`). */
   yearTexts: Map<string, TemplateFile>;
+  /** Where the year's texts are read from, for messages. */
+  yearTextDir: string;
   layout: TemplateFile;
   stylesheet: TemplateFile;
   /** Embedded fonts: `@font-face` rules with the font files inlined. */
@@ -86,6 +88,7 @@ export async function loadTemplates(
     chapters: [...chapterFiles].map(([name, template]) => ({ name, template })),
     partials: await readDirectory(path.join(templateDir, "partials"), ".hbs"),
     yearTexts: await readDirectory(yearTextDir, ".md"),
+    yearTextDir: displayPath(yearTextDir),
     layout: await readTemplate(path.join(templateDir, "rapport.html.hbs")),
     stylesheet: await readTemplate(path.join(templateDir, "rapport.css")),
     fontFaces: fonts.join("\n"),

@@ -12,8 +12,8 @@ export const SAVE_AS_HELP =
 
 /**
  * Reads the first worksheet of an .xlsx workbook into the same records a CSV gives, with the sheet's
- * row numbers as line numbers. Cells are read as Excel displays them, so a code formatted `0000`
- * keeps its leading zero. (ExcelJS is loaded only when a workbook is read.)
+ * row numbers as line numbers. Text cells keep their leading zeros; a code stored as a number has lost
+ * them, which validation reports with the fix. (ExcelJS is loaded only when a workbook is read.)
  */
 export async function parseWorkbook(bytes: Uint8Array, sink: DiagnosticSink): Promise<RawTable | undefined> {
   const { default: ExcelJS } = await import("exceljs");

@@ -29,7 +29,7 @@ export function tempDirWith(files: Record<string, string | Uint8Array>): TempDir
  */
 export function tempDataDir(files: Record<string, string | Uint8Array>): TempDir {
   const temp = tempDirWith(files);
-  for (const name of ["polisregioner.csv", "brottskoder.csv", "kallor.csv"]) {
+  for (const name of ["polisregioner.csv", "brottskoder.csv", "brottskoder-jamforelser.csv", "kallor.csv"]) {
     cpSync(path.join(REPO_DATA, name), path.join(temp.dir, name));
   }
   return temp;
