@@ -9,5 +9,12 @@ if (!existsSync(cli)) {
   );
   process.exit(2);
 }
+// A reader that stops early (`report check 2024 | head`) is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
 const { main } = await import(cli.href);
 process.exitCode = await main(process.argv);

@@ -1,5 +1,10 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { formatDiagnostic, formatSummary } from "./diagnostics/format.js";
+import {
+  formatDiagnostic,
+  formatGithubAnnotation,
+  formatSummary,
+  toJsonDiagnostic,
+} from "./diagnostics/format.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import { runBuild, runCheck, type PipelineOptions } from "./build/pipeline.js";
 import { BrowserNotFoundError } from "./print/browser.js";
@@ -53,6 +58,10 @@ export function translateCommanderMessage(message: string): string {
     ],
     [/error: option '([^']+)' argument missing/, (_, o) => `fel: flaggan ${o} kräver ett värde`],
     [
+      /error: option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are (.*)\./,
+      (_, o, v, c) => `fel: ${o} kan inte vara '${v}'; välj ${c}`,
+    ],
+    [
       /error: command-argument value '([^']*)' is invalid for argument '([^']+)'\. (.*)/s,
       (_, _v, a, why) => `fel: ogiltigt <${a}>: ${why.trim()}`,
     ],
@@ -69,6 +78,10 @@ Exempel:
   $ report build 2024                 bygger rapporten 2024 (statistikår 2023) till out/2024/rapport.pdf
   $ report check 2024                 kontrollerar data för rapporten 2024 utan att skriva något
   $ report check 2024 --strict        som ovan, men varningar räknas som fel (för CI)
+  $ report check 2024 --format github kommentarer på rätt rad i en pull request (GitHub Actions)
+  $ report check 2024 --format json   diagnoserna som JSON för andra verktyg
+  $ report check 2024 --format github kommentarer på rätt rad i en pull request (GitHub Actions)
+  $ report check 2024 --format json   diagnoserna som JSON för andra verktyg
   $ report build 2024 --data ../data --out /tmp/utkast
 
 Slutkoder: 0 klart (varningar tillåtna), 1 fel i data, 2 felaktigt anrop, 3 ingen webbläsare hittades.
@@ -122,9 +135,18 @@ function createProgram(
     program
       .command("check")
       .description("läs och kontrollera data och skriv ut diagnoser; inget skrivs till disk"),
-  ).action(async (year: number, opts: Record<string, unknown>) => {
-    process.exitCode = await run("check", year, opts);
-  });
+  )
+    .addOption(
+      new Option(
+        "--format <format>",
+        "text för människor, json för verktyg, github för kommentarer i en pull request",
+      )
+        .choices(["text", "json", "github"])
+        .default("text"),
+    )
+    .action(async (year: number, opts: Record<string, unknown>) => {
+      process.exitCode = await run("check", year, opts);
+    });
   return program;
 }
 
@@ -145,18 +167,34 @@ async function runCommand(
     strict: opts.strict === true,
     log: (line) => io.out(`${line}\n`),
   };
-  io.out(`Rapport ${year} (statistikår ${year - 1})\n`);
+  const format = String(opts.format ?? "text");
+  if (format !== "text") options.log = () => {};
+  else io.out(`Rapport ${year} (statistikår ${year - 1})\n`);
   try {
     if (kind === "check") {
       const result = await runCheck(options);
-      printDiagnostics(io, result.diagnostics);
-      if (result.avstamningar.length > 0) {
-        const differing = result.avstamningar.filter((a) => !a.stammer).length;
-        io.out(
-          `Avstämning: ${result.avstamningar.length} angivna summor kontrollerade, ${differing} avviker.\n`,
-        );
+      if (format === "json") {
+        io.out(`${JSON.stringify(result.diagnostics.map(toJsonDiagnostic), null, 2)}\n`);
+      } else if (format === "github") {
+        for (const d of result.diagnostics) io.out(`${formatGithubAnnotation(d)}\n`);
+        io.out(`${formatSummary(result.diagnostics)}\n`);
+      } else {
+        printDiagnostics(io, result.diagnostics);
+        if (result.avstamningar.length > 0) {
+          const differing = result.avstamningar.filter((a) => !a.stammer).length;
+          io.out(`\nAvstämning av angivna summor (angivet mot beräknat):\n`);
+          for (const a of result.avstamningar) {
+            const verdict = a.stammer ? (a.ofullstandig ? "kan stämma" : "stämmer") : "AVVIKER";
+            io.out(
+              `  ${a.fil}:${a.rad}  ${verdict.padEnd(10)}  ${a.avser}: angivet ${a.angivet}, beräknat ${a.beraknat}${a.ofullstandig ? " (ofullständigt)" : ""}\n`,
+            );
+          }
+          io.out(
+            `Avstämning: ${result.avstamningar.length} angivna summor kontrollerade, ${differing} avviker.\n`,
+          );
+        }
+        io.out(`${formatSummary(result.diagnostics)}\n`);
       }
-      io.out(`${formatSummary(result.diagnostics)}\n`);
       return result.ok ? EXIT.ok : EXIT.dataErrors;
     }
     // Ctrl-C stops the build cleanly: the browser is closed and nothing is written.

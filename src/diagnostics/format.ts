@@ -14,3 +14,46 @@ export function formatSummary(diagnostics: readonly Diagnostic[]): string {
   const part = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   return `${part(errors, "fel", "fel")}, ${part(warnings, "varning", "varningar")}`;
 }
+
+/**
+ * `--format json`: one object per diagnostic, in a stable shape for other tools (documented in the
+ * README). Absent places are `null`, never left out, so consumers can rely on every key.
+ */
+export interface JsonDiagnostic {
+  code: string;
+  severity: "error" | "warning";
+  file: string;
+  line: number | null;
+  column: number | null;
+  columnName: string | null;
+  message: string;
+  found: string | null;
+  expected: string | null;
+}
+
+export function toJsonDiagnostic(d: Diagnostic): JsonDiagnostic {
+  return {
+    code: d.code,
+    severity: d.severity === "fel" ? "error" : "warning",
+    file: d.file,
+    line: d.line ?? null,
+    column: d.column ?? null,
+    columnName: d.columnName ?? null,
+    message: d.message,
+    found: d.found ?? null,
+    expected: d.expected ?? null,
+  };
+}
+
+// GitHub's workflow commands: data escapes %, CR and LF; properties also ':' and ','.
+const escapeData = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+
+/** `--format github`: a workflow command, so a pull request shows the diagnostic on its line. */
+export function formatGithubAnnotation(d: Diagnostic): string {
+  const props = [`file=${escapeProperty(d.file)}`];
+  if (d.line !== undefined) props.push(`line=${d.line}`);
+  if (d.line !== undefined && d.column !== undefined) props.push(`col=${d.column}`);
+  props.push(`title=${escapeProperty(d.code)}`);
+  return `::${d.severity === "fel" ? "error" : "warning"} ${props.join(",")}::${escapeData(d.message)}`;
+}

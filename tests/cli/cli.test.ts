@@ -141,3 +141,78 @@ describe("report check med egna tabeller", () => {
     expect(result.diagnostics.map((d) => d.code)).not.toContain("W_JAMFORELSEAR_SAKNAS");
   });
 });
+
+describe("report check --format", () => {
+  let temp: TempDir | undefined;
+  afterEach(() => temp?.cleanup());
+
+  const broken = () =>
+    tempDataDir({
+      "2023/anmalda-brott.csv": `${HEADER}\nÖvrigt;;Köp av sexuell tjänst;1;1;1;x, y;1;1;1;7\n`,
+    });
+
+  it("json ger en stabil lista med alla nycklar för varje diagnos", async () => {
+    temp = broken();
+    const { code, stdout } = await runCli("check", "2024", "--data", temp.dir, "--format", "json");
+    expect(code).toBe(1);
+    const diagnostics = JSON.parse(stdout);
+    expect(Array.isArray(diagnostics)).toBe(true);
+    for (const d of diagnostics) {
+      expect(Object.keys(d).sort()).toEqual([
+        "code",
+        "column",
+        "columnName",
+        "expected",
+        "file",
+        "found",
+        "line",
+        "message",
+        "severity",
+      ]);
+    }
+    expect(diagnostics).toContainEqual(
+      expect.objectContaining({
+        code: "E_ANTAL_EJ_HELTAL",
+        severity: "error",
+        file: path.join(temp.dir, "2023/anmalda-brott.csv"),
+        line: 2,
+        column: 7,
+        columnName: "Sthlm",
+        found: "x, y",
+      }),
+    );
+  });
+
+  it("github ger en annotering på rätt rad, med specialtecken kodade", async () => {
+    temp = broken();
+    const { code, stdout } = await runCli("check", "2024", "--data", temp.dir, "--format", "github");
+    expect(code).toBe(1);
+    const file = path.join(temp.dir, "2023/anmalda-brott.csv").replace(/:/g, "%3A").replace(/,/g, "%2C");
+    expect(stdout).toContain(
+      `::error file=${file},line=2,col=7,title=E_ANTAL_EJ_HELTAL::Väntade ett icke-negativt heltal`,
+    );
+    expect(stdout).toMatch(/^::warning file=[^\n]*title=W_JAMFORELSEAR_SAKNAS::/m);
+    expect(
+      stdout
+        .split("\n")
+        .filter((l) => l.startsWith("::"))
+        .every((l) => !/\n|\r/.test(l)),
+    ).toBe(true);
+  });
+
+  it("text listar varje angiven summa, angivet mot beräknat", async () => {
+    const { stdout } = await runCli("check", "2024", "--data", REPO_DATA);
+    expect(stdout).toMatch(
+      /anmalda-brott\.csv:12 {2}AVVIKER {5}Delsumma för Människohandel, totalt: angivet 228, beräknat 227/,
+    );
+    expect(stdout).toMatch(
+      /anmalda-brott\.csv:26 {2}stämmer {5}Totalsumma, Stockholm: angivet 1071, beräknat 1071/,
+    );
+  });
+
+  it("vägrar ett okänt format med slutkod 2", async () => {
+    const { code, stderr } = await runCli("check", "2024", "--format", "xml");
+    expect(code).toBe(2);
+    expect(stderr).toContain("välj text, json, github");
+  });
+});
