@@ -7,7 +7,7 @@ import {
 } from "./diagnostics/format.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import { runBuild, runCheck, type PipelineOptions } from "./build/pipeline.js";
-import { BrowserNotFoundError } from "./print/browser.js";
+import { BrowserNotFoundError, PrintFailedError } from "./print/browser.js";
 import { InterruptedError } from "./build/interrupted.js";
 
 /** Exit codes, documented in the README. */
@@ -15,6 +15,7 @@ export const EXIT = {
   ok: 0,
   dataErrors: 1,
   usage: 2,
+  /** No browser found, or it failed to start or stopped while printing. */
   noBrowser: 3,
   internal: 70,
   interrupted: 130,
@@ -220,6 +221,10 @@ async function runCommand(
   } catch (cause) {
     if (cause instanceof BrowserNotFoundError) {
       io.err(`fel: ${cause.message}\n`);
+      return EXIT.noBrowser;
+    }
+    if (cause instanceof PrintFailedError) {
+      io.err(`fel: ${cause.message} Inget skrevs; tidigare utdata är orörd.\n`);
       return EXIT.noBrowser;
     }
     if (cause instanceof InterruptedError) {

@@ -13,7 +13,7 @@ import { printPdf } from "../print/pdf.js";
 import { validateSources } from "../validate/index.js";
 import { findTypedFigures } from "../validate/template-figures.js";
 import { throwIfInterrupted } from "./interrupted.js";
-import { writeOutputAtomically } from "./output.js";
+import { withOutputLock, writeOutputAtomically } from "./output.js";
 
 /** The templates shipped with the tool, found relative to this module (src/ or dist/ alike). */
 export const DEFAULT_TEMPLATE_DIR = fileURLToPath(new URL("../../templates", import.meta.url));
@@ -151,7 +151,7 @@ export async function runBuild(options: PipelineOptions): Promise<BuildResult> {
     ["rapport.pdf", printed.pdf],
   ]);
   throwIfInterrupted(options.signal);
-  await writeOutputAtomically(outputDir, files);
+  await withOutputLock(outputDir, () => writeOutputAtomically(outputDir, files));
   for (const name of files.keys()) options.log(`Skrev ${path.join(outputDir, name)}`);
   return { ...rendered, diagnostics, outputDir, pdfPath: path.join(outputDir, "rapport.pdf") };
 }

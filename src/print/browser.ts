@@ -7,6 +7,11 @@ export interface FoundBrowser {
   source: "PUPPETEER_EXECUTABLE_PATH" | "system" | "puppeteer-cache";
 }
 
+/** Raised when the browser could not start or stopped while printing; the CLI exits with code 3. */
+export class PrintFailedError extends Error {
+  override name = "PrintFailedError";
+}
+
 /** Raised when no browser can be found; the CLI prints its message and exits with code 3. */
 export class BrowserNotFoundError extends Error {
   override name = "BrowserNotFoundError";

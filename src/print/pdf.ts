@@ -1,7 +1,7 @@
 import type { Browser } from "puppeteer";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { InterruptedError, throwIfInterrupted } from "../build/interrupted.js";
-import { findBrowser, type FoundBrowser } from "./browser.js";
+import { PrintFailedError, findBrowser, type FoundBrowser } from "./browser.js";
 
 /** Flags for a headless browser that must not reach the network on its own (or wait for it). */
 export const CHROMIUM_ARGS = [
@@ -32,6 +32,9 @@ async function launch(found: FoundBrowser): Promise<Browser> {
     executablePath: found.executablePath,
     headless: true,
     args,
+    // Talk over a pipe rather than a socket: if this process dies (even by SIGKILL), the pipe closes
+    // and Chromium exits instead of lingering as an orphan.
+    pipe: true,
     handleSIGINT: false,
     handleSIGTERM: false,
     handleSIGHUP: false,
@@ -60,7 +63,14 @@ export async function printPdf(html: string, sourceName: string, signal?: AbortS
   const closeOnAbort = () => void browser?.close();
   signal?.addEventListener("abort", closeOnAbort);
   try {
-    browser = await launch(found);
+    try {
+      browser = await launch(found);
+    } catch (cause) {
+      throw new PrintFailedError(
+        `Webbläsaren ${found.executablePath} kunde inte startas: ${cause instanceof Error ? cause.message.split("\n")[0] : String(cause)}`,
+        { cause },
+      );
+    }
     throwIfInterrupted(signal);
     const page = await browser.newPage();
     await page.setRequestInterception(true);
@@ -92,6 +102,11 @@ export async function printPdf(html: string, sourceName: string, signal?: AbortS
     return { pdf, browser: found, diagnostics };
   } catch (cause) {
     if (signal?.aborted) throw new InterruptedError("Utskriften avbröts.", { cause });
+    if (cause instanceof PrintFailedError || !browser?.connected) {
+      throw cause instanceof PrintFailedError
+        ? cause
+        : new PrintFailedError("Webbläsaren avslutades oväntat under utskriften.", { cause });
+    }
     throw cause;
   } finally {
     signal?.removeEventListener("abort", closeOnAbort);
