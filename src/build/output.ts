@@ -56,7 +56,11 @@ const processAlive = (pid: number) => {
  * racing over renames. The lock is a directory (created atomically) holding the owner's pid; a lock
  * whose owner has died (a killed build) is taken over.
  */
-export async function withOutputLock<T>(targetDir: string, work: () => Promise<T>, timeoutMs = 10 * 60_000): Promise<T> {
+export async function withOutputLock<T>(
+  targetDir: string,
+  work: () => Promise<T>,
+  timeoutMs = 10 * 60_000,
+): Promise<T> {
   const parent = path.dirname(targetDir);
   await mkdir(parent, { recursive: true });
   const lock = path.join(parent, `.${path.basename(targetDir)}.lås`);
@@ -73,7 +77,8 @@ export async function withOutputLock<T>(targetDir: string, work: () => Promise<T
         await rm(lock, { recursive: true, force: true });
         continue;
       }
-      if (Date.now() - started > timeoutMs) throw new Error(`${lock} är låst av process ${owner} sedan länge.`);
+      if (Date.now() - started > timeoutMs)
+        throw new Error(`${lock} är låst av process ${owner} sedan länge.`);
       await sleep(100);
     }
   }
