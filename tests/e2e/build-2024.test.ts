@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { pdfText, requirePrerequisites } from "../helpers/prerequisites.js";
-import { REPO_DATA, tempDirWith, type TempDir } from "../helpers/temp-data.js";
+import { REPO_DATA, snapshot, tempDirWith, type TempDir } from "../helpers/temp-data.js";
 
 const ready = requirePrerequisites();
 
@@ -12,10 +12,17 @@ describe.skipIf(!ready)("report build 2024 (Chromium)", () => {
   let result: Awaited<ReturnType<typeof runCli>>;
   let dir: string;
 
+  let dataBefore: Record<string, string>;
+
   beforeAll(async () => {
     out = tempDirWith({});
+    dataBefore = snapshot(REPO_DATA);
     result = await runCli("build", "2024", "--data", REPO_DATA, "--out", out.dir);
     dir = path.join(out.dir, "2024");
+  });
+
+  it("ändrar inga indata", () => {
+    expect(snapshot(REPO_DATA)).toEqual(dataBefore);
   });
   afterAll(() => out?.cleanup());
 

@@ -1,24 +1,12 @@
 import { spawn, spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runBin } from "../helpers/cli.js";
 import { requirePrerequisites } from "../helpers/prerequisites.js";
-import { REPO_DATA, REPO_ROOT, tempDirWith, type TempDir } from "../helpers/temp-data.js";
+import { REPO_DATA, REPO_ROOT, snapshot, tempDirWith, type TempDir } from "../helpers/temp-data.js";
 
 const ready = requirePrerequisites([]);
-
-/** A digest of every file under a directory, to prove it did not change. */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    out[path.relative(dir, file)] = createHash("sha256").update(readFileSync(file)).digest("hex");
-  }
-  return out;
-}
 
 /** Starts a build and kills something once it reports that printing has begun. */
 function buildAndKillDuringPrint(

@@ -1,5 +1,6 @@
 import iconv from "iconv-lite";
-import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -42,3 +43,14 @@ export function windows1252(text: string): Uint8Array {
 
 export const HEADER =
   "Brottskodsgrupp;Ändamål;Brottskodstext;Bergslagen;Mitt;Nord;Sthlm;Syd;Väst;Öst;Totalsumma";
+
+/** A digest of every file under a directory, to prove that it did not change. */
+export function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    out[path.relative(dir, file)] = createHash("sha256").update(readFileSync(file)).digest("hex");
+  }
+  return out;
+}
