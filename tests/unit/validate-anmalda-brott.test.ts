@@ -65,6 +65,14 @@ describe("tabellen över anmälda brott: så som den klistras in", () => {
     ]);
   });
 
+  it("godtar tomma kolumner sist på raderna, som Excel skriver dem", () => {
+    const { value, diagnostics } = validateTable(
+      [`${HEADER};;;`, "Övrigt;;Köp av sexuell tjänst;1;1;1;1;1;1;1;7;;;", "", ";;;;;;;;;;;;;"].join("\r\n"),
+    );
+    expect(diagnostics).toEqual([]);
+    expect(value?.rader.map((r) => r.brottskod)).toEqual(["4024"]);
+  });
+
   it("känner igen en brottskod först i texten och varnar för okända kolumner", () => {
     const { value, diagnostics } = validateTable(
       [`${HEADER};Kommentar`, "Övrigt;;0610 Utnyttjande av barn;1;1;1;1;1;1;1;7;från Excel"].join("\n"),
