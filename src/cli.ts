@@ -129,9 +129,11 @@ function createProgram(
     program
       .command("build")
       .description("bygg rapporten: läs, kontrollera, beräkna, fyll i kapitlen och skriv ut PDF"),
-  ).action(async (year: number, opts: Record<string, unknown>) => {
-    process.exitCode = await run("build", year, opts);
-  });
+  )
+    .addOption(new Option("--force", "bygg om även när inget har ändrats sedan förra bygget").default(false))
+    .action(async (year: number, opts: Record<string, unknown>) => {
+      process.exitCode = await run("build", year, opts);
+    });
   shared(
     program
       .command("check")
@@ -151,6 +153,18 @@ function createProgram(
   return program;
 }
 
+const STAGE_NAMES = {
+  load: "läsa",
+  validate: "kontrollera",
+  aggregate: "beräkna",
+  render: "rendera",
+  print: "skriva ut",
+  write: "spara",
+} as const;
+
+const formatMs = (ms: number) =>
+  ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2).replace(".", ",")} s`;
+
 function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) io.out(`${formatDiagnostic(d)}\n`);
 }
@@ -166,11 +180,16 @@ async function runCommand(
     dataDir: String(opts.data),
     outDir: String(opts.out),
     strict: opts.strict === true,
+    force: opts.force === true,
     log: (line) => io.out(`${line}\n`),
+    // One plain line per stage with its time, on a terminal and in CI alike (no spinners).
+    onStage: (stage, ms) => io.out(`  ${STAGE_NAMES[stage].padEnd(12)}${formatMs(ms)}\n`),
   };
   const format = String(opts.format ?? "text");
-  if (format !== "text") options.log = () => {};
-  else io.out(`Rapport ${year} (statistikår ${year - 1})\n`);
+  if (format !== "text") {
+    options.log = () => {};
+    delete options.onStage;
+  } else io.out(`Rapport ${year} (statistikår ${year - 1})\n`);
   try {
     if (kind === "check") {
       const result = await runCheck(options);
@@ -209,6 +228,13 @@ async function runCommand(
     } finally {
       process.off("SIGINT", abort);
       process.off("SIGTERM", abort);
+    }
+    if (result.upToDate) {
+      io.out(
+        `Inget har ändrats sedan förra bygget (manifest.json); ${result.pdfPath} är aktuell. --force bygger om.\n`,
+      );
+      io.out(`${result.pdfPath}\n`);
+      return EXIT.ok;
     }
     printDiagnostics(io, result.diagnostics);
     io.out(`${formatSummary(result.diagnostics)}\n`);

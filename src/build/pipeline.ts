@@ -10,10 +10,12 @@ import { renderCharts } from "../render/charts.js";
 import { buildTemplateContext } from "../render/context.js";
 import { renderHtmlDocument, type DocumentMeta } from "../render/html-document.js";
 import { printPdf } from "../print/pdf.js";
+import { buildDate, fixPdfDates } from "../print/reproducible.js";
 import { validateSources } from "../validate/index.js";
 import { findTypedFigures } from "../validate/template-figures.js";
 import { throwIfInterrupted } from "./interrupted.js";
 import { withOutputLock, writeOutputAtomically } from "./output.js";
+import { inputManifest, isUpToDate, sha256, type Manifest } from "./manifest.js";
 
 /** The templates shipped with the tool, found relative to this module (src/ or dist/ alike). */
 export const DEFAULT_TEMPLATE_DIR = fileURLToPath(new URL("../../templates", import.meta.url));
@@ -33,6 +35,20 @@ export interface PipelineOptions {
   log: (line: string) => void;
   /** Aborts the build between stages and closes the browser (Ctrl-C); nothing is written then. */
   signal?: AbortSignal;
+  /** Rebuild even when the manifest says nothing changed. Default `false`. */
+  force?: boolean;
+  /** Called after each stage with its duration in milliseconds (progress lines, the benchmark). */
+  onStage?: (stage: Stage, ms: number) => void;
+}
+
+export type Stage = "load" | "validate" | "aggregate" | "render" | "print" | "write";
+
+/** Runs one stage and reports how long it took. */
+async function timed<T>(options: PipelineOptions, stage: Stage, work: () => T | Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await work();
+  options.onStage?.(stage, performance.now() - started);
+  return result;
 }
 
 export interface CheckResult {
@@ -53,14 +69,17 @@ export async function runCheck(
   options: PipelineOptions,
 ): Promise<CheckResult & { missing: Awaited<ReturnType<typeof loadSources>>["saknadeDataset"] }> {
   const statistikar = options.rapportar - 1;
-  const sources = await loadSources(options.dataDir, statistikar);
+  const sources = await timed(options, "load", () => loadSources(options.dataDir, statistikar));
   for (const read of sources.lasta) options.log(`Läser ${read.file} (${read.encoding}, ${read.rows} rader)`);
-  const validated = validateSources(sources, { rapportar: options.rapportar, statistikar });
+  const validated = await timed(options, "validate", () =>
+    validateSources(sources, { rapportar: options.rapportar, statistikar }),
+  );
   let diagnostics = [...sources.diagnostics, ...validated.diagnostics];
   let siffror: Siffror | undefined;
   let avstamningar: Avstamning[] = [];
   if (validated.value) {
-    const aggregated = computeFigures(validated.value);
+    const datasets = validated.value;
+    const aggregated = await timed(options, "aggregate", () => computeFigures(datasets));
     siffror = aggregated.siffror;
     avstamningar = aggregated.avstamningar;
     diagnostics.push(...aggregated.diagnostics);
@@ -107,35 +126,57 @@ export async function runRender(options: PipelineOptions): Promise<RenderResult>
   const { siffror } = checked;
   const statistikar = siffror.statistikar;
 
-  const templates = await loadTemplates(
-    options.templateDir ?? DEFAULT_TEMPLATE_DIR,
-    path.join(options.dataDir, String(statistikar), "texter"),
-  );
-  const context = buildTemplateContext(siffror, checked.missing);
-  const charts = await renderCharts(siffror, templates.chartFontFace);
-  const rendered = renderChapters(templates, context, charts);
-  const diagnostics = [...checked.diagnostics, ...rendered.diagnostics];
-  if (hasErrors(diagnostics)) return { ...checked, diagnostics, ok: false };
+  return timed(options, "render", async () => {
+    const templates = await loadTemplates(
+      options.templateDir ?? DEFAULT_TEMPLATE_DIR,
+      path.join(options.dataDir, String(statistikar), "texter"),
+    );
+    const context = buildTemplateContext(siffror, checked.missing);
+    const charts = await renderCharts(siffror, templates.chartFontFace);
+    const rendered = renderChapters(templates, context, charts);
+    const diagnostics = [...checked.diagnostics, ...rendered.diagnostics];
+    if (hasErrors(diagnostics)) return { ...checked, diagnostics, ok: false };
 
-  const meta: DocumentMeta = { ...DOCUMENT_META, rapportar: siffror.rapportar, statistikar };
-  const html = renderHtmlDocument(rendered.chapters, templates, meta, charts);
-  return { ...checked, diagnostics, chapters: rendered.chapters, html, layoutFile: templates.layout.file };
+    const meta: DocumentMeta = { ...DOCUMENT_META, rapportar: siffror.rapportar, statistikar };
+    const html = renderHtmlDocument(rendered.chapters, templates, meta, charts);
+    return { ...checked, diagnostics, chapters: rendered.chapters, html, layoutFile: templates.layout.file };
+  });
 }
 
 export interface BuildResult extends CheckResult {
   outputDir?: string;
   pdfPath?: string;
+  /** Nothing had changed since the last build; the output was left as it was. */
+  upToDate?: boolean;
 }
 
 /** The whole pipeline. Output appears in `<out>/<år>/` only when every stage has succeeded. */
 export async function runBuild(options: PipelineOptions): Promise<BuildResult> {
+  const outputDir = path.join(options.outDir, String(options.rapportar));
+  const inputs = await inputManifest(
+    options.dataDir,
+    options.templateDir ?? DEFAULT_TEMPLATE_DIR,
+    options.rapportar,
+  );
+  if (!options.force && (await isUpToDate(outputDir, inputs))) {
+    return {
+      diagnostics: [],
+      avstamningar: [],
+      ok: true,
+      upToDate: true,
+      outputDir,
+      pdfPath: path.join(outputDir, "rapport.pdf"),
+    };
+  }
   const rendered = await runRender(options);
   const { siffror, chapters, html } = rendered;
   if (!rendered.ok || !siffror || !chapters || !html) return rendered;
 
   throwIfInterrupted(options.signal);
   options.log("Skriver ut PDF med Chromium …");
-  const printed = await printPdf(html, rendered.layoutFile ?? "rapport.html", options.signal);
+  const printed = await timed(options, "print", () =>
+    printPdf(html, rendered.layoutFile ?? "rapport.html", options.signal),
+  );
   options.log(`Webbläsare: ${printed.browser.executablePath} (${printed.browser.source})`);
   const diagnostics = [
     ...rendered.diagnostics,
@@ -143,15 +184,21 @@ export async function runBuild(options: PipelineOptions): Promise<BuildResult> {
   ];
   if (hasErrors(diagnostics)) return { ...rendered, diagnostics, ok: false };
 
-  const outputDir = path.join(options.outDir, String(options.rapportar));
   const files = new Map<string, string | Uint8Array>([
     ["siffror.json", `${JSON.stringify(siffror, null, 2)}\n`],
     ...chapters.map((c) => [`kapitel/${c.name}`, c.markdown] as [string, string]),
     ["rapport.html", html],
-    ["rapport.pdf", printed.pdf],
+    ["rapport.pdf", fixPdfDates(printed.pdf, buildDate(options.rapportar))],
   ]);
+  const manifest: Manifest = {
+    ...inputs,
+    utdata: Object.fromEntries([...files].map(([name, content]) => [name, sha256(content)])),
+  };
+  files.set("manifest.json", `${JSON.stringify(manifest, null, 2)}\n`);
   throwIfInterrupted(options.signal);
-  await withOutputLock(outputDir, () => writeOutputAtomically(outputDir, files));
+  await timed(options, "write", () =>
+    withOutputLock(outputDir, () => writeOutputAtomically(outputDir, files)),
+  );
   for (const name of files.keys()) options.log(`Skrev ${path.join(outputDir, name)}`);
   return { ...rendered, diagnostics, outputDir, pdfPath: path.join(outputDir, "rapport.pdf") };
 }

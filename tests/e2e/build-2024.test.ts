@@ -21,6 +21,37 @@ describe.skipIf(!ready)("report build 2024 (Chromium)", () => {
     dir = path.join(out.dir, "2024");
   });
 
+  it("ger byte för byte samma filer när samma indata byggs igen", async () => {
+    const again = tempDirWith({});
+    try {
+      const second = await runCli("build", "2024", "--data", REPO_DATA, "--out", again.dir);
+      expect(second.code).toBe(0);
+      expect(snapshot(path.join(again.dir, "2024"))).toEqual(snapshot(dir));
+      expect(Object.keys(snapshot(dir))).toEqual(
+        expect.arrayContaining(["rapport.pdf", "rapport.html", "siffror.json", "manifest.json"]),
+      );
+    } finally {
+      again.cleanup();
+    }
+  });
+
+  it("hoppar över bygget när inget har ändrats, och bygger om med --force", async () => {
+    const before = snapshot(dir);
+    const skipped = await runCli("build", "2024", "--data", REPO_DATA, "--out", out.dir);
+    expect(skipped.code).toBe(0);
+    expect(skipped.stdout).toContain("Inget har ändrats sedan förra bygget");
+    expect(skipped.stdout).not.toContain("Skriver ut PDF");
+    const forced = await runCli("build", "2024", "--force", "--data", REPO_DATA, "--out", out.dir);
+    expect(forced.stdout).toContain("Skriver ut PDF");
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it("skriver en rad per steg med dess tid", () => {
+    for (const stage of ["läsa", "kontrollera", "beräkna", "rendera", "skriva ut", "spara"]) {
+      expect(result.stdout).toMatch(new RegExp(`^  ${stage} +\\d+(,\\d+)? (ms|s)$`, "m"));
+    }
+  });
+
   it("ändrar inga indata", () => {
     expect(snapshot(REPO_DATA)).toEqual(dataBefore);
   });

@@ -16,7 +16,16 @@ function buildAndKillDuringPrint(
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      [path.join(REPO_ROOT, "bin/report.js"), "build", "2024", "--data", REPO_DATA, "--out", outDir],
+      [
+        path.join(REPO_ROOT, "bin/report.js"),
+        "build",
+        "2024",
+        "--force",
+        "--data",
+        REPO_DATA,
+        "--out",
+        outDir,
+      ],
       {
         cwd: REPO_ROOT,
       },
@@ -76,7 +85,7 @@ describe.skipIf(!ready)("ett avbrutet eller misslyckat bygge lämnar tidigare ut
   });
 
   it("när webbläsaren inte kan startas", () => {
-    const result = runBin(["build", "2024", "--data", REPO_DATA, "--out", out.dir], {
+    const result = runBin(["build", "2024", "--force", "--data", REPO_DATA, "--out", out.dir], {
       env: { PUPPETEER_EXECUTABLE_PATH: "/bin/false" },
     });
     expect(result.code).toBe(3);
@@ -93,6 +102,7 @@ describe.skipIf(!ready)("ett avbrutet eller misslyckat bygge lämnar tidigare ut
           path.join(REPO_ROOT, "bin/report.js"),
           "build",
           "2024",
+          "--force",
           "--data",
           REPO_DATA,
           "--out",

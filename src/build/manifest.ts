@@ -1,0 +1,90 @@
+import { createHash } from "node:crypto";
+import { readFile, readdir } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/**
+ * `out/<år>/manifest.json`: a hash of every input a build reads (data, templates, the year's texts)
+ * and of the tool itself, with the hash of every output. A build whose inputs and tool are unchanged
+ * and whose outputs are intact has nothing to do.
+ */
+export interface Manifest {
+  rapportar: number;
+  verktyg: { version: string; kod: string };
+  indata: Record<string, string>;
+  utdata: Record<string, string>;
+  /** One hash over the tool and every input: equal means nothing that matters changed. */
+  summa: string;
+}
+
+const TOOL_ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+export const sha256 = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
+
+async function filesUnder(dir: string): Promise<string[]> {
+  try {
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw cause;
+  }
+}
+
+/** The tool's own code (compiled), so a changed program rebuilds even under the same version number. */
+async function toolFingerprint(): Promise<{ version: string; kod: string }> {
+  const pkg = JSON.parse(await readFile(path.join(TOOL_ROOT, "package.json"), "utf8")) as { version: string };
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const codeDir = path.dirname(here); // dist/ (or src/ when run from source)
+  const hash = createHash("sha256");
+  for (const file of (await filesUnder(codeDir)).filter((f) => /\.(js|ts)$/.test(f)).sort()) {
+    hash.update(path.relative(codeDir, file)).update(await readFile(file));
+  }
+  return { version: pkg.version, kod: hash.digest("hex") };
+}
+
+/** Hashes of every file the build for `rapportar` may read, keyed by path relative to its root. */
+export async function inputManifest(
+  dataDir: string,
+  templateDir: string,
+  rapportar: number,
+): Promise<Omit<Manifest, "utdata">> {
+  const statistikar = rapportar - 1;
+  const indata: Record<string, string> = {};
+  const add = async (root: string, prefix: string, files: string[]) => {
+    for (const file of files.sort())
+      indata[`${prefix}/${path.relative(root, file)}`] = sha256(await readFile(file));
+  };
+  const dataFiles = [
+    ...(await filesUnder(dataDir)).filter(
+      (f) => path.dirname(f) === path.resolve(dataDir) || path.dirname(f) === dataDir,
+    ),
+    ...(await filesUnder(path.join(dataDir, "serier"))),
+    ...(await filesUnder(path.join(dataDir, String(statistikar)))),
+    ...(await filesUnder(path.join(dataDir, String(statistikar - 1)))),
+  ];
+  await add(dataDir, "data", dataFiles);
+  await add(templateDir, "mallar", await filesUnder(templateDir));
+  const verktyg = await toolFingerprint();
+  const summa = sha256(JSON.stringify({ rapportar, verktyg, indata }));
+  return { rapportar, verktyg, indata, summa };
+}
+
+/** Whether an earlier build's manifest matches these inputs and its outputs are all still intact. */
+export async function isUpToDate(outputDir: string, current: Omit<Manifest, "utdata">): Promise<boolean> {
+  let previous: Manifest;
+  try {
+    previous = JSON.parse(await readFile(path.join(outputDir, "manifest.json"), "utf8")) as Manifest;
+  } catch {
+    return false;
+  }
+  if (previous.summa !== current.summa) return false;
+  for (const [file, hash] of Object.entries(previous.utdata ?? {})) {
+    try {
+      if (sha256(await readFile(path.join(outputDir, file))) !== hash) return false;
+    } catch {
+      return false;
+    }
+  }
+  return Object.keys(previous.utdata ?? {}).length > 0;
+}
