@@ -150,7 +150,83 @@ function createProgram(
     .action(async (year: number, opts: Record<string, unknown>) => {
       process.exitCode = await run("check", year, opts);
     });
+  program
+    .command("diff")
+    .description("visa vad som ändrats mellan två versioner av rapporten: siffror och text")
+    .argument("<a>", "den äldre versionen: en byggmapp (out/2024) eller, med --year, en git-revision")
+    .argument("<b>", "den nyare versionen, på samma sätt")
+    .addOption(
+      new Option(
+        "--year <år>",
+        "jämför två git-revisioner och bygg rapporten för detta år ur var och en",
+      ).argParser(parseYear),
+    )
+    .addOption(new Option("--data <mapp>", "datamappen i förrådet (med --year)").default("data"))
+    .addOption(
+      new Option("--format <format>", "text, html (en sida med ändringarna markerade) eller json")
+        .choices(["text", "html", "json"])
+        .default("text"),
+    )
+    .addOption(new Option("--till <fil>", "skriv resultatet till en fil i stället för till standard ut"))
+    .helpOption("-h, --help", "visa hjälp för kommandot")
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.out(s),
+      writeErr: (s) => io.err(s),
+      outputError: (s, write) => write(translateCommanderMessage(s)),
+    })
+    .addHelpText(
+      "after",
+      `
+Exempel:
+  $ report diff out/2024 /tmp/gammal/2024                 två byggmappar
+  $ report diff HEAD~1 HEAD --year 2024                   två git-revisioner, byggda i tillfälliga mappar
+  $ report diff main HEAD --year 2024 --format html --till andringar.html
+
+Slutkoder: 0 inga skillnader, 1 skillnader finns (som diff), 2 fel.
+`,
+    )
+    .action(async (a: string, b: string, opts: Record<string, unknown>) => {
+      process.exitCode = await runDiff(io, a, b, opts);
+    });
   return program;
+}
+
+async function runDiff(io: Io, a: string, b: string, opts: Record<string, unknown>): Promise<number> {
+  const { compareVersions } = await import("./diff/compare.js");
+  const { formatDiffHtml, formatDiffText } = await import("./diff/format.js");
+  const { DiffSourceError, buildRevision, readBuildDirectory } = await import("./diff/versions.js");
+  try {
+    const year = typeof opts.year === "number" ? opts.year : undefined;
+    const load = (source: string) =>
+      year === undefined
+        ? readBuildDirectory(source)
+        : buildRevision(source, year, String(opts.data ?? "data"));
+    const [before, after] = await Promise.all([load(a), load(b)]);
+    const diff = compareVersions(before, after);
+    const labels = { a, b };
+    const format = String(opts.format ?? "text");
+    const text =
+      format === "json"
+        ? `${JSON.stringify(diff, null, 2)}\n`
+        : format === "html"
+          ? formatDiffHtml(diff, labels)
+          : formatDiffText(diff, labels);
+    if (typeof opts.till === "string") {
+      const { writeFile } = await import("node:fs/promises");
+      await writeFile(opts.till, text);
+      io.out(`${diff.identisk ? "Inga skillnader" : "Skillnader"}; skrev ${opts.till}\n`);
+    } else {
+      io.out(text);
+    }
+    return diff.identisk ? 0 : 1;
+  } catch (cause) {
+    if (cause instanceof DiffSourceError) {
+      io.err(`fel: ${cause.message}\n`);
+      return EXIT.usage;
+    }
+    throw cause;
+  }
 }
 
 const STAGE_NAMES = {

@@ -80,7 +80,14 @@ export async function runCheck(
   if (validated.value) {
     const datasets = validated.value;
     const aggregated = await timed(options, "aggregate", () => computeFigures(datasets));
-    siffror = aggregated.siffror;
+    // Paths in siffror.json are relative to the data directory ("data/2023/…"), so the file is the
+    // same whichever machine or temporary directory built it.
+    const portable = (file: string) =>
+      path.join(path.basename(path.resolve(options.dataDir)), path.relative(options.dataDir, file));
+    siffror = {
+      ...aggregated.siffror,
+      avvikelser: aggregated.siffror.avvikelser.map((a) => ({ ...a, fil: portable(a.fil) })),
+    };
     avstamningar = aggregated.avstamningar;
     diagnostics.push(...aggregated.diagnostics);
   }

@@ -1,0 +1,78 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { readFile, readdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { runRender } from "../build/pipeline.js";
+import type { ReportVersion } from "./compare.js";
+
+/** A version that cannot be read or built; the command exits with code 2. */
+export class DiffSourceError extends Error {
+  override name = "DiffSourceError";
+}
+
+/** A build directory (`out/2024`): its `siffror.json` and `kapitel/*.md`. */
+export async function readBuildDirectory(dir: string): Promise<ReportVersion> {
+  let siffror: unknown;
+  try {
+    siffror = JSON.parse(await readFile(path.join(dir, "siffror.json"), "utf8"));
+  } catch (cause) {
+    throw new DiffSourceError(`${dir} är ingen byggmapp: siffror.json saknas eller kan inte läsas.`, {
+      cause,
+    });
+  }
+  const kapitel = new Map<string, string>();
+  const chapterDir = path.join(dir, "kapitel");
+  for (const name of (await readdir(chapterDir).catch(() => [])).filter((n) => n.endsWith(".md")).sort()) {
+    kapitel.set(name, await readFile(path.join(chapterDir, name), "utf8"));
+  }
+  return { siffror, kapitel };
+}
+
+const git = (args: string[], cwd: string, input?: Buffer) =>
+  execFileSync("git", args, { cwd, input, maxBuffer: 512 * 1024 * 1024, stdio: ["pipe", "pipe", "pipe"] });
+
+/**
+ * A git revision's data and templates, exported with `git archive` into a temporary directory (the
+ * working tree is not touched) and rendered with this tool: the figures and chapters that revision
+ * would produce. No PDF is printed; the text and figures are what a review compares.
+ */
+export async function buildRevision(
+  revision: string,
+  rapportar: number,
+  dataDir: string,
+  cwd = process.cwd(),
+): Promise<ReportVersion> {
+  let root: string;
+  try {
+    root = git(["rev-parse", "--show-toplevel"], cwd).toString().trim();
+    git(["rev-parse", "--verify", "--quiet", `${revision}^{commit}`], root);
+  } catch (cause) {
+    throw new DiffSourceError(`"${revision}" är ingen revision i ett git-förråd här.`, { cause });
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), "report-diff-"));
+  try {
+    const archive = git(["archive", "--format=tar", revision], root);
+    execFileSync("tar", ["-x", "-C", dir], { input: archive, maxBuffer: 512 * 1024 * 1024 });
+    const relativeData = path.relative(root, path.resolve(cwd, dataDir));
+    const result = await runRender({
+      rapportar,
+      dataDir: path.join(dir, relativeData),
+      outDir: dir,
+      templateDir: path.join(dir, "templates"),
+      strict: false,
+      log: () => {},
+    });
+    if (!result.ok || !result.siffror || !result.chapters) {
+      const errors = result.diagnostics
+        .filter((d) => d.severity === "fel")
+        .map((d) => `  ${d.code}: ${d.message}`);
+      throw new DiffSourceError(
+        `Rapporten ${rapportar} kan inte byggas ur ${revision}:\n${errors.join("\n")}`,
+      );
+    }
+    return { siffror: result.siffror, kapitel: new Map(result.chapters.map((c) => [c.name, c.markdown])) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
