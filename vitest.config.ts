@@ -10,6 +10,9 @@ export default defineConfig({
         test: {
           name: "fast",
           include: ["tests/unit/**/*.test.ts", "tests/cli/**/*.test.ts"],
+          // GitHub's workflow parser imports its schema as JSON without an import attribute, which
+          // Node 20 refuses; let Vite transform it instead.
+          server: { deps: { inline: ["@actions/workflow-parser"] } },
         },
       },
       {

@@ -131,6 +131,7 @@ function createProgram(
       .description("bygg rapporten: läs, kontrollera, beräkna, fyll i kapitlen och skriv ut PDF"),
   )
     .addOption(new Option("--force", "bygg om även när inget har ändrats sedan förra bygget").default(false))
+    .addOption(new Option("--utkast", "skriv UTKAST och dataversionen på varje sida").default(false))
     .action(async (year: number, opts: Record<string, unknown>) => {
       process.exitCode = await run("build", year, opts);
     });
@@ -150,6 +151,34 @@ function createProgram(
     .action(async (year: number, opts: Record<string, unknown>) => {
       process.exitCode = await run("check", year, opts);
     });
+  program
+    .command("init")
+    .description("skapa nästa statistikårs datamapp från den senaste, med tomma siffror och en checklista")
+    .argument("<år>", "rapportåret som ska förberedas (2026 skapar data/2025/)", parseYear)
+    .addOption(new Option("--data <mapp>", "mappen med datafiler").default("data"))
+    .helpOption("-h, --help", "visa hjälp för kommandot")
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.out(s),
+      writeErr: (s) => io.err(s),
+      outputError: (s, write) => write(translateCommanderMessage(s)),
+    })
+    .action(async (year: number, opts: Record<string, unknown>) => {
+      const { initYear } = await import("./init/init-year.js");
+      const result = await initYear(String(opts.data), year);
+      printDiagnostics(io, result.diagnostics);
+      if (result.from === undefined || result.diagnostics.some((d) => d.severity === "fel")) {
+        process.exitCode = EXIT.dataErrors;
+        return;
+      }
+      io.out(`Rapport ${year} (statistikår ${year - 1}), utgår från ${result.from}.\n`);
+      for (const file of result.created) io.out(`Skapade ${file}\n`);
+      for (const file of result.kept) io.out(`Finns redan, orörd: ${file}\n`);
+      io.out("\nAtt fylla i:\n");
+      for (const item of result.checklist) io.out(`  [ ] ${item}\n`);
+      process.exitCode = EXIT.ok;
+    });
+
   program
     .command("diff")
     .description("visa vad som ändrats mellan två versioner av rapporten: siffror och text")
@@ -257,6 +286,7 @@ async function runCommand(
     outDir: String(opts.out),
     strict: opts.strict === true,
     force: opts.force === true,
+    utkast: opts.utkast === true,
     log: (line) => io.out(`${line}\n`),
     // One plain line per stage with its time, on a terminal and in CI alike (no spinners).
     onStage: (stage, ms) => io.out(`  ${STAGE_NAMES[stage].padEnd(12)}${formatMs(ms)}\n`),

@@ -10,6 +10,10 @@ import { fileURLToPath } from "node:url";
  */
 export interface Manifest {
   rapportar: number;
+  /** A draft build (UTKAST on every page). */
+  utkast: boolean;
+  /** Short hash of the data alone, printed on drafts so a reader can tell which data a draft shows. */
+  dataVersion: string;
   verktyg: { version: string; kod: string };
   indata: Record<string, string>;
   utdata: Record<string, string>;
@@ -48,6 +52,7 @@ export async function inputManifest(
   dataDir: string,
   templateDir: string,
   rapportar: number,
+  build: { utkast: boolean } = { utkast: false },
 ): Promise<Omit<Manifest, "utdata">> {
   const statistikar = rapportar - 1;
   const indata: Record<string, string> = {};
@@ -66,8 +71,11 @@ export async function inputManifest(
   await add(dataDir, "data", dataFiles);
   await add(templateDir, "mallar", await filesUnder(templateDir));
   const verktyg = await toolFingerprint();
-  const summa = sha256(JSON.stringify({ rapportar, verktyg, indata }));
-  return { rapportar, verktyg, indata, summa };
+  const dataVersion = sha256(
+    JSON.stringify(Object.entries(indata).filter(([k]) => k.startsWith("data/"))),
+  ).slice(0, 12);
+  const summa = sha256(JSON.stringify({ rapportar, utkast: build.utkast, verktyg, indata }));
+  return { rapportar, utkast: build.utkast, dataVersion, verktyg, indata, summa };
 }
 
 /** Whether an earlier build's manifest matches these inputs and its outputs are all still intact. */

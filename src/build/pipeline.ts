@@ -37,6 +37,10 @@ export interface PipelineOptions {
   signal?: AbortSignal;
   /** Rebuild even when the manifest says nothing changed. Default `false`. */
   force?: boolean;
+  /** A draft: "UTKAST" and the data version on every page. Default `false`. */
+  utkast?: boolean;
+  /** The data version a draft prints (set by runBuild from the inputs' hash). */
+  dataVersion?: string;
   /** Called after each stage with its duration in milliseconds (progress lines, the benchmark). */
   onStage?: (stage: Stage, ms: number) => void;
 }
@@ -144,7 +148,12 @@ export async function runRender(options: PipelineOptions): Promise<RenderResult>
     const diagnostics = [...checked.diagnostics, ...rendered.diagnostics];
     if (hasErrors(diagnostics)) return { ...checked, diagnostics, ok: false };
 
-    const meta: DocumentMeta = { ...DOCUMENT_META, rapportar: siffror.rapportar, statistikar };
+    const meta: DocumentMeta = {
+      ...DOCUMENT_META,
+      rapportar: siffror.rapportar,
+      statistikar,
+      ...(options.utkast && { utkast: `UTKAST · dataversion ${options.dataVersion ?? "okänd"}` }),
+    };
     const html = renderHtmlDocument(rendered.chapters, templates, meta, charts);
     return { ...checked, diagnostics, chapters: rendered.chapters, html, layoutFile: templates.layout.file };
   });
@@ -164,6 +173,9 @@ export async function runBuild(options: PipelineOptions): Promise<BuildResult> {
     options.dataDir,
     options.templateDir ?? DEFAULT_TEMPLATE_DIR,
     options.rapportar,
+    {
+      utkast: options.utkast === true,
+    },
   );
   if (!options.force && (await isUpToDate(outputDir, inputs))) {
     return {
@@ -175,7 +187,7 @@ export async function runBuild(options: PipelineOptions): Promise<BuildResult> {
       pdfPath: path.join(outputDir, "rapport.pdf"),
     };
   }
-  const rendered = await runRender(options);
+  const rendered = await runRender({ ...options, dataVersion: inputs.dataVersion });
   const { siffror, chapters, html } = rendered;
   if (!rendered.ok || !siffror || !chapters || !html) return rendered;
 

@@ -17,6 +17,8 @@ export interface DocumentMeta {
   rapportar: number;
   statistikar: number;
   informationsklass: string;
+  /** For drafts: "UTKAST · dataversion …", printed on every page. */
+  utkast?: string;
 }
 
 /** Ids from heading text, stable across builds: "4.2 Statistik från Brå" → "4-2-statistik-fran-bra". */

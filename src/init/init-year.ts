@@ -1,0 +1,163 @@
+import { copyFile, mkdir, readFile, readdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { DiagnosticSink, type Diagnostic } from "../diagnostics/diagnostic.js";
+import {
+  ANMALDA_BROTT_EXTENSIONS,
+  OPTIONAL_DATASETS,
+  REFERENCE_FILES,
+  SERIES_FILES,
+  braForandringarFile,
+} from "../datasets.js";
+import { readTable } from "../load/read-table.js";
+import type { Brottskod, Polisregion } from "../types.js";
+import { validateBrottskoder, validatePolisregioner } from "../validate/reference-tables.js";
+
+export interface InitResult {
+  created: string[];
+  /** Files that already existed and were left exactly as they were. */
+  kept: string[];
+  /** What the rapporteur has to fill in, in order. */
+  checklist: string[];
+  diagnostics: Diagnostic[];
+  from?: number;
+}
+
+const exists = (file: string) =>
+  readFile(file).then(
+    () => true,
+    () => false,
+  );
+
+/** The wide table for a statistics year, structured from the catalog's codes valid that year, figures empty. */
+export function emptyAnmaldaBrott(
+  brottskoder: readonly Brottskod[],
+  regioner: readonly Polisregion[],
+  statistikar: number,
+): string {
+  const valid = brottskoder.filter(
+    (b) =>
+      (b.forstaAr === null || b.forstaAr <= statistikar) && (b.sistaAr === null || b.sistaAr >= statistikar),
+  );
+  const blanks = regioner.map(() => "").join(";");
+  const lines = [
+    ["Brottskodsgrupp", "Ändamål", "Brottskodstext", ...regioner.map((r) => r.namn), "Totalsumma"].join(";"),
+  ];
+  // Groups in the order they first appear in the whole catalog, so Människohandel stays first after
+  // its codes were replaced by new ones at the end of the list.
+  const groups = [...new Set(brottskoder.map((b) => b.grupp))].filter((g) =>
+    valid.some((b) => b.grupp === g),
+  );
+  for (const group of groups) {
+    lines.push(`${group};;;${blanks};`);
+    let purpose = "";
+    for (const code of valid.filter((b) => b.grupp === group)) {
+      lines.push(`;${code.andamal === purpose ? "" : code.andamal};${code.benamning};${blanks};`);
+      purpose = code.andamal;
+    }
+    lines.push(`Delsumma;;;${blanks};`);
+  }
+  lines.push(`Totalsumma;;;${blanks};`);
+  return `${lines.join("\n")}\n`;
+}
+
+/** A key-figure file with its keys and notes kept, and each value and source emptied for the new year. */
+export function emptyKeyFigures(content: string): string {
+  const [header, ...rows] = content.replace(/\r\n?/g, "\n").trimEnd().split("\n");
+  const emptied = rows.map((row) => {
+    const [key = "", , , ...note] = row.split(";");
+    return [key, "", "", note.join(";")].join(";");
+  });
+  return `${[header, ...emptied].join("\n")}\n`;
+}
+
+/**
+ * Starts the next statistics year's folder from the latest one: `report init 2025` creates
+ * `data/2024/`. Never overwrites a file.
+ */
+export async function initYear(dataDir: string, rapportar: number): Promise<InitResult> {
+  const statistikar = rapportar - 1;
+  const result: InitResult = { created: [], kept: [], checklist: [], diagnostics: [] };
+  const years = (await readdir(dataDir).catch(() => []))
+    .filter((n) => /^\d{4}$/.test(n))
+    .map(Number)
+    .filter((y) => y < statistikar)
+    .sort((a, b) => b - a);
+  const from = years[0];
+  if (from === undefined) {
+    result.diagnostics.push({
+      code: "E_INGET_TIDIGARE_AR",
+      severity: "fel",
+      file: dataDir,
+      message: `Det finns ingen årsmapp före ${statistikar} i ${dataDir} att utgå från.`,
+    });
+    return result;
+  }
+  result.from = from;
+
+  const sink = new DiagnosticSink(dataDir);
+  const regionTable = await readTable(path.join(dataDir, REFERENCE_FILES.polisregioner), sink);
+  const codeTable = await readTable(path.join(dataDir, REFERENCE_FILES.brottskoder), sink);
+  const regioner = regionTable && validatePolisregioner(regionTable, sink);
+  const brottskoder = codeTable && validateBrottskoder(codeTable, sink);
+  result.diagnostics.push(...sink.items);
+  if (!regioner || !brottskoder) return result;
+
+  const target = path.join(dataDir, String(statistikar));
+  const write = async (relative: string, content: string | (() => Promise<void>)) => {
+    const file = path.join(target, relative);
+    if (await exists(file)) {
+      result.kept.push(file);
+      return;
+    }
+    await mkdir(path.dirname(file), { recursive: true });
+    if (typeof content === "string") await writeFile(file, content, { flag: "wx" });
+    else await content();
+    result.created.push(file);
+  };
+
+  const table = path.join(dataDir, `${statistikar}/anmalda-brott`);
+  const anyTable = (await Promise.all(ANMALDA_BROTT_EXTENSIONS.map((ext) => exists(table + ext)))).some(
+    Boolean,
+  );
+  if (anyTable) result.kept.push(`${table}.*`);
+  else await write("anmalda-brott.csv", emptyAnmaldaBrott(brottskoder, regioner, statistikar));
+  result.checklist.push(
+    `${path.join(target, "anmalda-brott.csv")}: fyll i anmälda brott per polisregion ur Brås tabell (eller ersätt filen med Brås export), ` +
+      `och Delsumma/Totalsumma så som Brå angav dem. Brottskoderna är de som gäller ${statistikar}.`,
+  );
+
+  for (const dataset of OPTIONAL_DATASETS) {
+    const previous = path.join(dataDir, String(from), dataset.file);
+    if (!(await exists(previous))) continue;
+    await write(dataset.file, emptyKeyFigures(await readFile(previous, "utf8")));
+    result.checklist.push(
+      `${path.join(target, dataset.file)}: fyll i värde och källa för varje uppgift från ${dataset.beskrivning}.`,
+    );
+  }
+  await write(
+    path.basename(braForandringarFile(statistikar)),
+    "brottskoder;förändring_procent;jämfört_med;källa;anmärkning\n",
+  );
+  result.checklist.push(
+    `${path.join(target, "bra-forandringar.csv")}: bara om föregående års tabell saknas: Brås egna förändringstal.`,
+  );
+
+  const texts = path.join(dataDir, String(from), "texter");
+  for (const name of (await readdir(texts).catch(() => [])).sort()) {
+    await write(path.join("texter", name), () =>
+      copyFile(path.join(texts, name), path.join(target, "texter", name)),
+    );
+  }
+  result.checklist.push(
+    `${path.join(target, "texter")}/: skriv om årets analys och förslag (kopierade från ${from}).`,
+  );
+  result.checklist.push(
+    `${path.join(dataDir, REFERENCE_FILES.kallor)}: lägg till årets källor (id, utgivare, titel, år, url, hämtad).`,
+  );
+  for (const series of SERIES_FILES)
+    result.checklist.push(`${path.join(dataDir, series.file)}: lägg till raden för ${statistikar}.`);
+  result.checklist.push(
+    `Kör report check ${rapportar} tills den inte visar några fel, och report build ${rapportar}.`,
+  );
+  return result;
+}
