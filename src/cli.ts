@@ -1,3 +1,4 @@
+import path from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import {
   formatDiagnostic,
@@ -132,6 +133,11 @@ function createProgram(
   )
     .addOption(new Option("--force", "bygg om även när inget har ändrats sedan förra bygget").default(false))
     .addOption(new Option("--utkast", "skriv UTKAST och dataversionen på varje sida").default(false))
+    .addOption(
+      new Option("--watch", "bygg om varje gång en datafil eller mall ändras (Ctrl-C avslutar)").default(
+        false,
+      ),
+    )
     .action(async (year: number, opts: Record<string, unknown>) => {
       process.exitCode = await run("build", year, opts);
     });
@@ -219,6 +225,56 @@ Slutkoder: 0 inga skillnader, 1 skillnader finns (som diff), 2 fel.
       process.exitCode = await runDiff(io, a, b, opts);
     });
   return program;
+}
+
+/**
+ * `report build --watch`: builds, then rebuilds whenever something under the data or template
+ * directories changes (debounced), until Ctrl-C. Each rebuild reports like a build does.
+ */
+async function watchBuild(io: Io, options: PipelineOptions): Promise<number> {
+  const { watch } = await import("node:fs");
+  const { DEFAULT_TEMPLATE_DIR } = await import("./build/pipeline.js");
+  const buildOnce = async () => {
+    const result = await runBuild({ ...options, force: false });
+    if (!result.upToDate) printDiagnostics(io, result.diagnostics);
+    io.out(
+      result.pdfPath && result.ok ? `${result.pdfPath}\n` : "Bygget misslyckades; väntar på nästa ändring.\n",
+    );
+  };
+  await buildOnce();
+  return new Promise((resolve) => {
+    let timer: NodeJS.Timeout | undefined;
+    let running = Promise.resolve();
+    const changed = new Set<string>();
+    const onChange = (root: string) => (_event: string, name: string | Buffer | null) => {
+      if (name) changed.add(path.join(root, String(name)));
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const files = [...changed];
+        changed.clear();
+        running = running.then(async () => {
+          io.out(`Ändrat: ${files.join(", ")}; bygger om …\n`);
+          await buildOnce().catch((error: unknown) =>
+            io.err(`fel: ${error instanceof Error ? error.message : String(error)}\n`),
+          );
+        });
+      }, 300);
+    };
+    const watchers = [options.dataDir, options.templateDir ?? DEFAULT_TEMPLATE_DIR].map((dir) =>
+      watch(dir, { recursive: true }, onChange(dir)),
+    );
+    // Only now, with the watchers in place, is every change seen.
+    io.out(`Bevakar ${options.dataDir} och mallarna; Ctrl-C avslutar.\n`);
+    const stop = () => {
+      clearTimeout(timer);
+      for (const w of watchers) w.close();
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      void running.then(() => resolve(EXIT.ok));
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
 }
 
 async function runDiff(io: Io, a: string, b: string, opts: Record<string, unknown>): Promise<number> {
@@ -323,6 +379,7 @@ async function runCommand(
       }
       return result.ok ? EXIT.ok : EXIT.dataErrors;
     }
+    if (opts.watch === true) return await watchBuild(io, options);
     // Ctrl-C stops the build cleanly: the browser is closed and nothing is written.
     const controller = new AbortController();
     const abort = () => controller.abort();

@@ -1,0 +1,59 @@
+import { spawn } from "node:child_process";
+import { appendFileSync, cpSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { requirePrerequisites } from "../helpers/prerequisites.js";
+import { REPO_DATA, REPO_ROOT, tempDirWith, type TempDir } from "../helpers/temp-data.js";
+
+const ready = requirePrerequisites([]);
+
+describe.skipIf(!ready)("report build --watch", () => {
+  let temp: TempDir;
+  afterEach(() => temp?.cleanup());
+
+  it("bygger om när en årstext ändras och avslutas med Ctrl-C", async () => {
+    temp = tempDirWith({});
+    const data = path.join(temp.dir, "data");
+    const out = path.join(temp.dir, "out");
+    cpSync(REPO_DATA, data, { recursive: true });
+    const child = spawn(process.execPath, [
+      path.join(REPO_ROOT, "bin/report.js"),
+      "build",
+      "2024",
+      "--watch",
+      "--data",
+      data,
+      "--out",
+      out,
+    ]);
+    let stdout = "";
+    const waitFor = (pattern: RegExp, timeoutMs = 60_000) =>
+      new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`väntade på ${pattern}; fick:\n${stdout}`)),
+          timeoutMs,
+        );
+        const check = () => {
+          if (pattern.test(stdout)) {
+            clearTimeout(timer);
+            child.stdout.off("data", check);
+            resolve();
+          }
+        };
+        child.stdout.on("data", check);
+        check();
+      });
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+
+    await waitFor(/Bevakar/);
+    appendFileSync(path.join(data, "2023/texter/forslag.md"), "\nEn ny mening som redaktören just skrev.\n");
+    await waitFor(/Ändrat: .*forslag\.md; bygger om …[\s\S]*rapport\.pdf\n/);
+    expect(readFileSync(path.join(out, "2024/kapitel/05-forslag-till-atgarder.md"), "utf8")).toContain(
+      "En ny mening som redaktören just skrev.",
+    );
+
+    child.kill("SIGINT");
+    expect(await exited).toBe(0);
+  });
+});
