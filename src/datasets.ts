@@ -17,6 +17,9 @@ export const anmaldaBrottFile = (statistikar: number) => `${statistikar}/anmalda
 /** The forms the table of reported offences may come in, tried in this order. */
 export const ANMALDA_BROTT_EXTENSIONS = [".csv", ".txt", ".xlsx"] as const;
 
+/** The report's own facts for the cover: number, date, diarienummer, information class. */
+export const rapportMetadataFile = (statistikar: number) => `${statistikar}/rapport.csv`;
+
 /** Changes Brå published, used where the previous year's table is not available. */
 export const braForandringarFile = (statistikar: number) => `${statistikar}/bra-forandringar.csv`;
 

@@ -9,6 +9,7 @@ import type { KeyFigures } from "./validate/key-figures.js";
 import type { KEY_FIGURE_DATASETS } from "./validate/key-figure-datasets.js";
 import type { Jamforelsegrupp, Kalla, PubliceradForandring, SerieAr } from "./validate/reference-tables.js";
 import type { z } from "zod";
+import type { RapportMetadata } from "./validate/report-metadata.js";
 
 export type { Jamforelsegrupp, Kalla, PubliceradForandring, SerieAr };
 
@@ -101,6 +102,8 @@ export interface Datasets {
   braForandringar: PubliceradForandring[];
   /** How codes compare across a recoding (e.g. 2025's new trafficking codes with the old). */
   jamforelser: Jamforelsegrupp[];
+  /** The report's own facts for the cover. */
+  metadata: RapportMetadata;
 }
 
 export interface StageResult<T> {

@@ -3,6 +3,7 @@ import { SERIES_FILES, type SeriesId } from "../datasets.js";
 import type { Datasets, Kalla, SerieAr } from "../types.js";
 import { KEY_FIGURE_DATASETS, type KeyFigureDatasetId } from "../validate/key-figure-datasets.js";
 import type { KeyFigures } from "../validate/key-figures.js";
+import type { RapportMetadata } from "../validate/report-metadata.js";
 import { nestKeys, reconcileKeyFigures } from "./key-figures.js";
 import { aggregateAnmaldaBrott, type AnmaldaBrottFigurer } from "./anmalda-brott.js";
 import { reconcileAnmaldaBrott, type Avstamning, type Avvikelse } from "./reconcile.js";
@@ -25,6 +26,8 @@ export interface Siffror {
   serier: Record<SeriesId, SerieAr[] | null>;
   /** Every source data files cite, from `data/kallor.csv`. */
   kallor: Kalla[];
+  /** The report's own facts (number in the series, date, diarienummer, information class). */
+  rapport: RapportMetadata;
   /** Stated sums in the inputs that differ from the computed ones. */
   avvikelser: Avvikelse[];
 }
@@ -100,6 +103,7 @@ export function computeFigures(datasets: Datasets): AggregateResult {
         SERIES_FILES.map((s) => [s.id, datasets.serier[s.id] ?? null]),
       ) as Siffror["serier"],
       kallor: datasets.kallor,
+      rapport: datasets.metadata,
       avvikelser,
     },
     avstamningar,

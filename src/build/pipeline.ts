@@ -8,7 +8,9 @@ import { loadTemplates } from "../load/templates.js";
 import { renderChapters, yearTextNames, type RenderedChapter } from "../render/chapters.js";
 import { renderCharts } from "../render/charts.js";
 import { buildTemplateContext } from "../render/context.js";
-import { renderHtmlDocument, type DocumentMeta } from "../render/html-document.js";
+import { formatSwedishDate } from "../render/swedish.js";
+import { assignPages, renderHtmlDocument, type DocumentMeta } from "../render/html-document.js";
+import { headingPages, type OutlineEntry } from "../print/outline.js";
 import { printPdf } from "../print/pdf.js";
 import { buildDate, fixPdfDates } from "../print/reproducible.js";
 import { validateSources } from "../validate/index.js";
@@ -65,7 +67,6 @@ export interface CheckResult {
 const DOCUMENT_META = {
   titel: "Människohandel för sexuella och andra ändamål",
   undertitel: "Lägesrapport",
-  informationsklass: "Öppen",
 } as const;
 
 /** load → validate → aggregate: everything `report check` does; nothing is written. */
@@ -125,6 +126,8 @@ export async function runCheck(
 export interface RenderResult extends CheckResult {
   chapters?: RenderedChapter[];
   html?: string;
+  /** The same page with the contents' page numbers filled in from a first print's outline. */
+  htmlWithPages?: (outline: readonly OutlineEntry[]) => string;
   /** The layout file, for diagnostics about the page. */
   layoutFile?: string;
 }
@@ -152,10 +155,23 @@ export async function runRender(options: PipelineOptions): Promise<RenderResult>
       ...DOCUMENT_META,
       rapportar: siffror.rapportar,
       statistikar,
+      informationsklass: siffror.rapport.informationsklass,
+      lagesrapport: siffror.rapport.lagesrapport,
+      diarienummer: siffror.rapport.diarienummer,
+      datum: siffror.rapport.datum ? formatSwedishDate(new Date(`${siffror.rapport.datum}T12:00:00Z`)) : null,
       ...(options.utkast && { utkast: `UTKAST · dataversion ${options.dataVersion ?? "okänd"}` }),
     };
     const html = renderHtmlDocument(rendered.chapters, templates, meta, charts);
-    return { ...checked, diagnostics, chapters: rendered.chapters, html, layoutFile: templates.layout.file };
+    const htmlWithPages = (outline: readonly OutlineEntry[]) =>
+      renderHtmlDocument(rendered.chapters, templates, meta, charts, (toc) => assignPages(toc, outline));
+    return {
+      ...checked,
+      diagnostics,
+      chapters: rendered.chapters,
+      html,
+      htmlWithPages,
+      layoutFile: templates.layout.file,
+    };
   });
 }
 
@@ -193,8 +209,13 @@ export async function runBuild(options: PipelineOptions): Promise<BuildResult> {
 
   throwIfInterrupted(options.signal);
   options.log("Skriver ut PDF med Chromium …");
+  // Two passes: the first print shows where the headings fell; the second fills in the contents.
+  let finalHtml = html;
   const printed = await timed(options, "print", () =>
-    printPdf(html, rendered.layoutFile ?? "rapport.html", options.signal),
+    printPdf(html, rendered.layoutFile ?? "rapport.html", options.signal, async (first) => {
+      finalHtml = rendered.htmlWithPages ? rendered.htmlWithPages(await headingPages(first)) : html;
+      return finalHtml;
+    }),
   );
   options.log(`Webbläsare: ${printed.browser.executablePath} (${printed.browser.source})`);
   const diagnostics = [
@@ -206,7 +227,7 @@ export async function runBuild(options: PipelineOptions): Promise<BuildResult> {
   const files = new Map<string, string | Uint8Array>([
     ["siffror.json", `${JSON.stringify(siffror, null, 2)}\n`],
     ...chapters.map((c) => [`kapitel/${c.name}`, c.markdown] as [string, string]),
-    ["rapport.html", html],
+    ["rapport.html", finalHtml],
     ["rapport.pdf", fixPdfDates(printed.pdf, buildDate(options.rapportar))],
   ]);
   const manifest: Manifest = {

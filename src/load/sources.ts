@@ -8,6 +8,7 @@ import {
   SERIES_FILES,
   anmaldaBrottFile,
   braForandringarFile,
+  rapportMetadataFile,
   type OptionalDataset,
   type SeriesId,
 } from "../datasets.js";
@@ -21,6 +22,7 @@ export interface LoadedSources {
   jamforelser?: LoadedTable;
   anmaldaBrott?: LoadedTable;
   braForandringar?: LoadedTable;
+  metadata?: LoadedTable;
   nyckeltal: Partial<Record<KeyFigureDatasetId, LoadedTable>>;
   serier: Partial<Record<SeriesId, LoadedTable>>;
   /** The previous statistics year's table; absent where there is no such file. */
@@ -124,6 +126,20 @@ export async function loadSources(dataDir: string, statistikar: number): Promise
     }
   }
 
+  const metadataFile = rapportMetadataFile(statistikar);
+  let metadata: LoadedTable | undefined;
+  if (await exists(path.join(dataDir, metadataFile))) {
+    metadata = await read(metadataFile);
+  } else {
+    diagnostics.push({
+      code: "W_METADATA_SAKNAS",
+      severity: "varning",
+      file: path.join(dataDir, metadataFile),
+      message:
+        "Rapportens uppgifter för omslaget (nummer, datum, diarienummer, informationsklass) saknas; omslaget visar bara titel och år.",
+    });
+  }
+
   const braFile = braForandringarFile(statistikar);
   const braForandringar = (await exists(path.join(dataDir, braFile))) ? await read(braFile) : undefined;
 
@@ -133,6 +149,7 @@ export async function loadSources(dataDir: string, statistikar: number): Promise
     ...(kallor && { kallor }),
     ...(jamforelser && { jamforelser }),
     ...(braForandringar && { braForandringar }),
+    ...(metadata && { metadata }),
     nyckeltal,
     serier,
     ...(anmaldaBrott && { anmaldaBrott }),

@@ -55,7 +55,13 @@ async function puppeteerCachePath(): Promise<string | undefined> {
  * any other request is blocked and reported as a warning naming what asked for it. The browser is
  * closed on every path: when printing fails, and at once when `signal` aborts (Ctrl-C).
  */
-export async function printPdf(html: string, sourceName: string, signal?: AbortSignal): Promise<PrintResult> {
+export async function printPdf(
+  html: string,
+  sourceName: string,
+  signal?: AbortSignal,
+  /** Given the first print, the page to print instead (e.g. with the contents' page numbers filled in). */
+  secondPass?: (firstPdf: Uint8Array) => Promise<string>,
+): Promise<PrintResult> {
   const cachePath = await puppeteerCachePath();
   const found = findBrowser({ puppeteerCachePath: () => cachePath });
   const diagnostics: Diagnostic[] = [];
@@ -89,16 +95,23 @@ export async function printPdf(html: string, sourceName: string, signal?: AbortS
       });
       void request.abort("blockedbyclient");
     });
-    await page.setContent(html, { waitUntil: "load" });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    const pdf = await page.pdf({
-      format: "A4",
-      printBackground: true,
-      preferCSSPageSize: true,
-      displayHeaderFooter: false,
-      tagged: true,
-      outline: true,
-    });
+    const print = async (content: string) => {
+      await page.setContent(content, { waitUntil: "load" });
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      return page.pdf({
+        format: "A4",
+        printBackground: true,
+        preferCSSPageSize: true,
+        displayHeaderFooter: false,
+        tagged: true,
+        outline: true,
+      });
+    };
+    let pdf = await print(html);
+    if (secondPass) {
+      throwIfInterrupted(signal);
+      pdf = await print(await secondPass(pdf));
+    }
     return { pdf, browser: found, diagnostics };
   } catch (cause) {
     if (signal?.aborted) throw new InterruptedError("Utskriften avbröts.", { cause });

@@ -9,6 +9,30 @@ export interface TocEntry {
   level: number;
   id: string;
   text: string;
+  /** The page the heading is printed on, once a first print has shown it. */
+  sida?: number;
+}
+
+/**
+ * Gives each contents entry the page its heading was printed on, matching the PDF outline's titles
+ * in order (Chromium sometimes repeats a title or drops the space at a line break).
+ */
+export function assignPages(
+  toc: readonly TocEntry[],
+  outline: readonly { title: string; page: number }[],
+): TocEntry[] {
+  const squash = (s: string) => s.replace(/\s+/g, "");
+  let cursor = 0;
+  return toc.map((entry) => {
+    const key = squash(entry.text);
+    for (let i = cursor; i < outline.length; i++) {
+      if (squash(outline[i]!.title).includes(key)) {
+        cursor = i + 1;
+        return { ...entry, sida: outline[i]!.page };
+      }
+    }
+    return entry;
+  });
 }
 
 export interface DocumentMeta {
@@ -17,6 +41,10 @@ export interface DocumentMeta {
   rapportar: number;
   statistikar: number;
   informationsklass: string;
+  lagesrapport?: number | null;
+  diarienummer?: string | null;
+  /** The report's date in words ("13 december 2024"), or `null` for an undated draft. */
+  datum?: string | null;
   /** For drafts: "UTKAST · dataversion …", printed on every page. */
   utkast?: string;
 }
@@ -112,6 +140,7 @@ export function renderHtmlDocument(
   templates: LoadedTemplates,
   meta: DocumentMeta,
   charts: ReadonlyMap<string, Chart> = new Map(),
+  withPages?: (toc: readonly TocEntry[]) => TocEntry[],
 ): string {
   const toc: TocEntry[] = [];
   const md = createMarkdown(toc, charts);
@@ -122,7 +151,8 @@ export function renderHtmlDocument(
   const layout = hb.compile(templates.layout.source, { strict: true });
   return layout({
     ...meta,
-    toc,
+    // The first print has no page numbers yet; the column is there, empty, so nothing moves later.
+    toc: (withPages ? withPages(toc) : toc).map((entry) => ({ ...entry, sida: entry.sida ?? "" })),
     body,
     css: hb.compile(templates.stylesheet.source, { noEscape: true, strict: true })(meta),
     fontFaces: templates.fontFaces,

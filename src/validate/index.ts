@@ -9,6 +9,7 @@ import type { AnmaldaBrottTabell, Brottskod } from "../types.js";
 import { SERIES_FILES } from "../datasets.js";
 import type { z } from "zod";
 import { validateKeyFigures, type KeyFigureDataset } from "./key-figures.js";
+import { DEFAULT_METADATA, validateReportMetadata } from "./report-metadata.js";
 import { KEY_FIGURE_DATASETS } from "./key-figure-datasets.js";
 import {
   validateBraForandringar,
@@ -59,6 +60,10 @@ export function validateSources(
     const rows = withSink(table.file, (s) => validateSerie(table, series.columns, sourceIds, s));
     if (rows) serier[series.id] = rows;
   }
+  const metadataTable = sources.metadata;
+  const metadata =
+    (metadataTable && withSink(metadataTable.file, (s) => validateReportMetadata(metadataTable, s))) ??
+    DEFAULT_METADATA;
   const braTable = sources.braForandringar;
   const braForandringar = braTable
     ? (withSink(braTable.file, (s) => validateBraForandringar(braTable, brottskoder, sourceIds, s)) ?? [])
@@ -120,6 +125,7 @@ export function validateSources(
       serier,
       braForandringar,
       jamforelser,
+      metadata,
     },
     diagnostics,
   };

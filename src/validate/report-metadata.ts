@@ -1,0 +1,93 @@
+import { z } from "zod";
+import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
+import type { LoadedTable } from "../load/read-table.js";
+import { cellOf, locateColumns, placeOf, type ColumnSpec } from "./columns.js";
+
+/** The report's own facts for the cover (from `data/<år>/rapport.csv`). */
+export interface RapportMetadata {
+  lagesrapport: number | null;
+  diarienummer: string | null;
+  /** ISO date the report is decided; `null` for a draft without a date. */
+  datum: string | null;
+  informationsklass: string;
+}
+
+export const DEFAULT_METADATA: RapportMetadata = {
+  lagesrapport: null,
+  diarienummer: null,
+  datum: null,
+  informationsklass: "Öppen",
+};
+
+const FIELDS = {
+  lagesrapport: z
+    .string()
+    .regex(/^\d{1,3}$/, { error: "väntade lägesrapportens nummer, t.ex. 25" })
+    .transform(Number),
+  diarienummer: z.string().min(1),
+  datum: z.iso.date({ error: "väntade ett datum som 2024-12-13" }),
+  informationsklass: z.string().min(1),
+} as const;
+
+const WHAT: Record<keyof RapportMetadata, string> = {
+  lagesrapport: "lägesrapportens nummer",
+  diarienummer: "diarienumret",
+  datum: "rapportens datum",
+  informationsklass: "informationsklassen",
+};
+
+/** Reads the cover facts; an empty value is a warning (the cover leaves it out), a wrong one an error. */
+export function validateReportMetadata(
+  table: LoadedTable,
+  sink: DiagnosticSink,
+): RapportMetadata | undefined {
+  const columns: ColumnSpec<"nyckel" | "varde" | "anmarkning">[] = [
+    { key: "nyckel", header: "nyckel", required: true },
+    { key: "varde", header: "värde", required: true },
+    { key: "anmarkning", header: "anmärkning", required: false },
+  ];
+  const located = locateColumns(table.header, columns, sink);
+  if (!located) return undefined;
+  const out: RapportMetadata = { ...DEFAULT_METADATA };
+  const seen = new Set<string>();
+  for (const record of table.records) {
+    const key = cellOf(record, located, "nyckel") as keyof RapportMetadata;
+    const value = cellOf(record, located, "varde");
+    if (key === ("" as keyof RapportMetadata)) continue;
+    if (!(key in FIELDS)) {
+      sink.error({
+        code: "E_OKAND_NYCKEL",
+        line: record.line,
+        ...placeOf(located, "nyckel"),
+        found: key,
+        message: `Okänd nyckel "${key}"; giltiga är ${Object.keys(FIELDS).join(", ")}.`,
+      });
+      continue;
+    }
+    seen.add(key);
+    if (value === "") continue;
+    const parsed = FIELDS[key].safeParse(value);
+    if (!parsed.success) {
+      sink.error({
+        code: "E_OGILTIGT_VARDE",
+        line: record.line,
+        ...placeOf(located, "varde"),
+        found: value,
+        message: `${key}: ${parsed.error.issues[0]?.message}.`,
+      });
+      continue;
+    }
+    (out as unknown as Record<string, unknown>)[key] = parsed.data;
+  }
+  for (const key of ["lagesrapport", "diarienummer", "datum"] as const) {
+    if (out[key] === null) {
+      sink.warn({
+        code: "W_METADATA_SAKNAS",
+        line: table.header.line,
+        found: key,
+        message: `${WHAT[key]} (${key}) är inte ifyllt${seen.has(key) ? "" : " (raden saknas)"}; omslaget visar det inte. Fyll i det före publicering.`,
+      });
+    }
+  }
+  return out;
+}
