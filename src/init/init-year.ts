@@ -7,6 +7,7 @@ import {
   REFERENCE_FILES,
   SERIES_FILES,
   braForandringarFile,
+  rapportMetadataFile,
 } from "../datasets.js";
 import { readTable } from "../load/read-table.js";
 import type { Brottskod, Polisregion } from "../types.js";
@@ -138,6 +139,19 @@ export async function initYear(dataDir: string, rapportar: number): Promise<Init
     path.basename(braForandringarFile(statistikar)),
     "brottskoder;förändring_procent;jämfört_med;källa;anmärkning\n",
   );
+  const metadata = path.join(dataDir, String(from), path.basename(rapportMetadataFile(from)));
+  if (await exists(metadata)) {
+    // The cover's facts belong to the new report: only the information class carries over.
+    const rows = (await readFile(metadata, "utf8")).replace(/\r\n?/g, "\n").trimEnd().split("\n");
+    const emptied = rows.map((row, i) => {
+      const [key = "", , ...note] = row.split(";");
+      return i === 0 || key === "informationsklass" ? row : [key, "", ...note].join(";");
+    });
+    await write(path.basename(rapportMetadataFile(statistikar)), `${emptied.join("\n")}\n`);
+    result.checklist.push(
+      `${path.join(target, "rapport.csv")}: lägesrapportens nummer, datum och diarienummer.`,
+    );
+  }
   result.checklist.push(
     `${path.join(target, "bra-forandringar.csv")}: bara om föregående års tabell saknas: Brås egna förändringstal.`,
   );

@@ -38,6 +38,8 @@ describe("report init", () => {
     expect(keys[1]).toBe(
       "identifierade;;;Personer som antogs vara utsatta för människohandel eller människoexploatering.",
     );
+    expect(readFileSync(path.join(dir, "2025/rapport.csv"), "utf8")).toContain("lagesrapport;;");
+    expect(readFileSync(path.join(dir, "2025/rapport.csv"), "utf8")).toContain("informationsklass;Öppen;");
     expect(readFileSync(path.join(dir, "2025/texter/forslag.md"), "utf8")).toBe(
       readFileSync(path.join(REPO_DATA, "2023/texter/forslag.md"), "utf8"),
     );

@@ -1,0 +1,199 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { requirePrerequisites } from "../helpers/prerequisites.js";
+import { wideCsv } from "../helpers/fixtures.js";
+import { REPO_DATA, tempDataDir, tempDirWith, type TempDir } from "../helpers/temp-data.js";
+import { reference } from "../helpers/validate.js";
+
+const ready = requirePrerequisites(["pdftotext", "pdffonts", "qpdf"]);
+
+/** The text of each page, no-break spaces as spaces. */
+function pageTexts(pdf: string): string[] {
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf]).toString())![1]);
+  return Array.from({ length: pages }, (_, i) =>
+    execFileSync("pdftotext", ["-layout", "-f", String(i + 1), "-l", String(i + 1), pdf, "-"])
+      .toString()
+      .replace(/\u00a0/g, " "),
+  );
+}
+
+interface StructNode {
+  role?: string;
+  alt?: string;
+  children?: StructNode[];
+}
+
+describe.skipIf(!ready)("PDF:en som trycksak och tillgänglig handling", () => {
+  let out: TempDir;
+  let pdf: string;
+  let pages: string[];
+
+  beforeAll(async () => {
+    out = tempDirWith({});
+    const result = await runCli("build", "2024", "--data", REPO_DATA, "--out", out.dir);
+    expect(result.code).toBe(0);
+    pdf = path.join(out.dir, "2024/rapport.pdf");
+    pages = pageTexts(pdf);
+  });
+  afterAll(() => out?.cleanup());
+
+  it("innehållsförteckningens sidnummer är de sidor rubrikerna står på", () => {
+    const toc = pages[1]!;
+    const entries = [...toc.matchAll(/^\s*(\d+(?:\.\d+)? [^\n]*?|Källor)\s{2,}(\d+)\s*$/gm)].map((m) => ({
+      title: m[1]!.trim(),
+      page: Number(m[2]),
+    }));
+    expect(entries.length).toBeGreaterThan(20);
+    for (const { title, page } of entries) {
+      const lines = pages[page - 1]!.split("\n").map((l) => l.trim().replace(/\s+/g, " "));
+      const head = title.replace(/\s+/g, " ");
+      expect(
+        lines.some((l) => l.startsWith(head) || (head.startsWith(l) && l.length > 8)),
+        `${title} på sidan ${page}`,
+      ).toBe(true);
+    }
+  });
+
+  it("har löpande sidhuvud, sidnummer och informationsklass på varje sida efter omslaget", () => {
+    expect(pages[0]).not.toContain("MÄNNISKOHANDEL FÖR SEXUELLA OCH ANDRA ÄNDAMÅL");
+    pages.slice(1).forEach((text, i) => {
+      const lines = text.split("\n").filter((l) => l.trim() !== "");
+      expect(lines[0]?.trim(), `sida ${i + 2}`).toBe("MÄNNISKOHANDEL FÖR SEXUELLA OCH ANDRA ÄNDAMÅL");
+      expect(lines.at(-1), `sida ${i + 2}`).toMatch(
+        new RegExp(`^\\s*Informationsklass Öppen\\s+${i + 2}\\s*$`),
+      );
+    });
+  });
+
+  it("upprepar tabellhuvudet när tabellen bryts över en sida, och delar inga rader", async () => {
+    // Statistics year 2025 with every code valid that year: a table too long for one page.
+    const codes = reference.brottskoder.filter(
+      (b) => (b.forstaAr ?? 0) <= 2025 && (b.sistaAr ?? 9999) >= 2025,
+    );
+    const counts = Object.fromEntries(codes.map((b, i) => [b.kod, [i % 3, 1, 2, i % 5, 3, 1, 0]]));
+    const data = tempDataDir({
+      "2025/anmalda-brott.csv": wideCsv(counts, (c) => codes.find((b) => b.kod === c)!.grupp),
+    });
+    cpSync(path.join(REPO_DATA, "2023/texter"), path.join(data.dir, "2025/texter"), { recursive: true });
+    try {
+      const result = await runCli("build", "2026", "--data", data.dir, "--out", path.join(data.dir, "ut"));
+      expect(result.code).toBe(0);
+      const long = pageTexts(path.join(data.dir, "ut/2026/rapport.pdf"));
+      const withHeader = long.filter((t) =>
+        /Brottskodsgrupp \/ brott\s+Bergslagen\s+Mitt\s+Nord\s+Stockholm/.test(t),
+      );
+      expect(withHeader.length).toBeGreaterThanOrEqual(2);
+      // Every page the table continues on starts with its header row.
+      for (const text of withHeader.slice(1)) {
+        // The first lines under the running head (a wrapped header cell may stand on its own line).
+        const top = text
+          .split("\n")
+          .filter((l) => l.trim() !== "")
+          .slice(1, 3)
+          .join(" ");
+        expect(top).toMatch(/Brottskodsgrupp \/ brott/);
+      }
+      // A row is never split: every offence name of the table is printed whole on one page.
+      for (const code of codes) {
+        const words = code.benamning.split(" ");
+        const head = words.slice(0, 4).join(" ");
+        expect(
+          long.some((t) => t.replace(/\s+/g, " ").includes(head)),
+          code.kod,
+        ).toBe(true);
+      }
+    } finally {
+      data.cleanup();
+    }
+  });
+
+  it("lämnar ingen rubrik ensam längst ned på en sida", () => {
+    const headings = new Set(
+      [...pages[1]!.matchAll(/^\s*(\d+(?:\.\d+)? [^\n]*?)\s{2,}\d+\s*$/gm)].map((m) =>
+        m[1]!.trim().replace(/\s+/g, " "),
+      ),
+    );
+    pages.slice(2).forEach((text, i) => {
+      const body = text
+        .split("\n")
+        .map((l) => l.trim().replace(/\s+/g, " "))
+        .filter((l) => l !== "");
+      const last = body.at(-2) ?? ""; // the line above the footer
+      expect(headings.has(last), `sida ${i + 3} slutar med rubriken "${last}"`).toBe(false);
+    });
+  });
+
+  it("är märkt (tagged) med språk, MarkInfo, strukturträd, bokmärken och titeln i fönstret", () => {
+    const json = JSON.parse(execFileSync("qpdf", ["--json=2", "--json-key=qpdf", pdf]).toString());
+    const objects = json.qpdf[1] as Record<string, { value: Record<string, unknown> }>;
+    const root = objects[`obj:${objects.trailer!.value["/Root"]}`]!.value;
+    expect(root["/Lang"]).toBe("u:sv");
+    expect(root["/MarkInfo"]).toMatchObject({ "/Marked": true });
+    expect(root["/StructTreeRoot"]).toBeDefined();
+    expect(root["/Outlines"]).toBeDefined();
+    expect(root["/ViewerPreferences"]).toMatchObject({ "/DisplayDocTitle": true });
+    const info = objects[`obj:${objects.trailer!.value["/Info"]}`]!.value;
+    expect(info["/Title"]).toBe("u:Människohandel för sexuella och andra ändamål – Lägesrapport 2024");
+  });
+
+  it("bäddar in alla typsnitt", () => {
+    const fonts = execFileSync("pdffonts", [pdf])
+      .toString()
+      .split("\n")
+      .slice(2)
+      .filter((l) => l.trim() !== "");
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const line of fonts) expect(line, line).toMatch(/\s+yes\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/);
+    expect(fonts.some((l) => l.includes("SourceSans3"))).toBe(true);
+  });
+
+  it("har rubriker, tabellhuvuden och diagram med textalternativ i strukturträdet", async () => {
+    const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+    const doc = await getDocument({ data: new Uint8Array(readFileSync(pdf)), isEvalSupported: false })
+      .promise;
+    const roles = new Map<string, number>();
+    const alts: string[] = [];
+    const walk = (node: StructNode | null) => {
+      if (!node) return;
+      if (node.role) roles.set(node.role, (roles.get(node.role) ?? 0) + 1);
+      if (node.role === "Figure" && node.alt) alts.push(node.alt);
+      node.children?.forEach(walk);
+    };
+    for (let i = 1; i <= doc.numPages; i++)
+      walk((await (await doc.getPage(i)).getStructTree()) as StructNode);
+    await doc.destroy();
+    for (const role of ["H1", "H2", "P", "Table", "TH", "TD", "Figure", "L", "LI"])
+      expect(roles.get(role) ?? 0, role).toBeGreaterThan(0);
+    expect(alts).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Stapeldiagram över antalet personer .*2020: uppgift saknas/),
+        expect.stringMatching(/^Linjediagram/),
+        expect.stringMatching(/^Liggande stapeldiagram/),
+      ]),
+    );
+  });
+
+  it("HTML-utgåvan är fristående, med innehållsförteckning, riktiga tabeller, textalternativ och fotnotslänkar", () => {
+    const html = readFileSync(path.join(out.dir, "2024/rapport.html"), "utf8");
+    expect(html).toMatch(/<html lang="sv">/);
+    // Nothing is loaded from outside (links to sources for the reader are fine).
+    expect(html).not.toMatch(/src="https?:/);
+    expect(html).not.toMatch(/<link[^>]+href="https?:/);
+    expect(html).not.toMatch(/@import|url\(["']?https?:/);
+    expect(html).toMatch(
+      /<nav class="innehall"[^>]*>[\s\S]*<a href="#4-2-anmalda-brott-enligt-brottsforebyggande-radet">/,
+    );
+    expect(html).toMatch(/<th scope="col"[^>]*>Bergslagen<\/th>/);
+    expect(html).toMatch(/<img src="data:image\/svg\+xml;base64,[^"]+" alt="Stapeldiagram/);
+    expect(html).toMatch(/<a href="#fn1" id="fnref1">1<\/a>/);
+    expect(html).toMatch(/<li id="fn1"[^>]*>/);
+    expect(
+      spawnSync("grep", ["-c", "<script", path.join(out.dir, "2024/rapport.html")])
+        .stdout.toString()
+        .trim(),
+    ).toBe("0");
+  });
+});
