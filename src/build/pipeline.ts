@@ -9,10 +9,9 @@ import { renderChapters, yearTextNames, type RenderedChapter } from "../render/c
 import { renderCharts } from "../render/charts.js";
 import { buildTemplateContext } from "../render/context.js";
 import { formatSwedishDate } from "../render/swedish.js";
-import { assignPages, renderHtmlDocument, type DocumentMeta } from "../render/html-document.js";
-import { headingPages, type OutlineEntry } from "../print/outline.js";
+import { renderHtmlDocument, type DocumentMeta } from "../render/html-document.js";
 import { printPdf } from "../print/pdf.js";
-import { buildDate, fixPdfDates } from "../print/reproducible.js";
+import { buildDate, makeReproducible } from "../print/reproducible.js";
 import { validateSources } from "../validate/index.js";
 import { findTypedFigures } from "../validate/template-figures.js";
 import { throwIfInterrupted } from "./interrupted.js";
@@ -126,8 +125,6 @@ export async function runCheck(
 export interface RenderResult extends CheckResult {
   chapters?: RenderedChapter[];
   html?: string;
-  /** The same page with the contents' page numbers filled in from a first print's outline. */
-  htmlWithPages?: (outline: readonly OutlineEntry[]) => string;
   /** The layout file, for diagnostics about the page. */
   layoutFile?: string;
 }
@@ -162,14 +159,11 @@ export async function runRender(options: PipelineOptions): Promise<RenderResult>
       ...(options.utkast && { utkast: `UTKAST · dataversion ${options.dataVersion ?? "okänd"}` }),
     };
     const html = renderHtmlDocument(rendered.chapters, templates, meta, charts);
-    const htmlWithPages = (outline: readonly OutlineEntry[]) =>
-      renderHtmlDocument(rendered.chapters, templates, meta, charts, (toc) => assignPages(toc, outline));
     return {
       ...checked,
       diagnostics,
       chapters: rendered.chapters,
       html,
-      htmlWithPages,
       layoutFile: templates.layout.file,
     };
   });
@@ -209,13 +203,8 @@ export async function runBuild(options: PipelineOptions): Promise<BuildResult> {
 
   throwIfInterrupted(options.signal);
   options.log("Skriver ut PDF med Chromium …");
-  // Two passes: the first print shows where the headings fell; the second fills in the contents.
-  let finalHtml = html;
   const printed = await timed(options, "print", () =>
-    printPdf(html, rendered.layoutFile ?? "rapport.html", options.signal, async (first) => {
-      finalHtml = rendered.htmlWithPages ? rendered.htmlWithPages(await headingPages(first)) : html;
-      return finalHtml;
-    }),
+    printPdf(html, rendered.layoutFile ?? "rapport.html", options.signal),
   );
   options.log(`Webbläsare: ${printed.browser.executablePath} (${printed.browser.source})`);
   const diagnostics = [
@@ -227,8 +216,8 @@ export async function runBuild(options: PipelineOptions): Promise<BuildResult> {
   const files = new Map<string, string | Uint8Array>([
     ["siffror.json", `${JSON.stringify(siffror, null, 2)}\n`],
     ...chapters.map((c) => [`kapitel/${c.name}`, c.markdown] as [string, string]),
-    ["rapport.html", finalHtml],
-    ["rapport.pdf", fixPdfDates(printed.pdf, buildDate(options.rapportar))],
+    ["rapport.html", html],
+    ["rapport.pdf", makeReproducible(printed.pdf, buildDate(options.rapportar))],
   ]);
   const manifest: Manifest = {
     ...inputs,

@@ -2,6 +2,12 @@ import type { Browser } from "puppeteer";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { InterruptedError, throwIfInterrupted } from "../build/interrupted.js";
 import { PrintFailedError, findBrowser, type FoundBrowser } from "./browser.js";
+import {
+  PAGED_MEDIA_CSS,
+  PAGED_MEDIA_HANDLERS,
+  footnotesToPageFloats,
+  pagedPolyfill,
+} from "./paged-media.js";
 
 /** Flags for a headless browser that must not reach the network on its own (or wait for it). */
 export const CHROMIUM_ARGS = [
@@ -55,13 +61,7 @@ async function puppeteerCachePath(): Promise<string | undefined> {
  * any other request is blocked and reported as a warning naming what asked for it. The browser is
  * closed on every path: when printing fails, and at once when `signal` aborts (Ctrl-C).
  */
-export async function printPdf(
-  html: string,
-  sourceName: string,
-  signal?: AbortSignal,
-  /** Given the first print, the page to print instead (e.g. with the contents' page numbers filled in). */
-  secondPass?: (firstPdf: Uint8Array) => Promise<string>,
-): Promise<PrintResult> {
+export async function printPdf(html: string, sourceName: string, signal?: AbortSignal): Promise<PrintResult> {
   const cachePath = await puppeteerCachePath();
   const found = findBrowser({ puppeteerCachePath: () => cachePath });
   const diagnostics: Diagnostic[] = [];
@@ -95,9 +95,29 @@ export async function printPdf(
       });
       void request.abort("blockedbyclient");
     });
+    const polyfill = await pagedPolyfill();
     const print = async (content: string) => {
-      await page.setContent(content, { waitUntil: "load" });
+      // The print copy: footnotes as page floats, laid out into pages by Paged.js (see paged-media.ts).
+      const printCopy = footnotesToPageFloats(content).replace(
+        "</head>",
+        `<style>${PAGED_MEDIA_CSS}</style>\n</head>`,
+      );
+      await page.setContent(printCopy, { waitUntil: "load" });
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      // Injected after the content: the minified library cannot go through setContent's document.write.
+      await page.addScriptTag({ content: polyfill });
+      await page.addScriptTag({ content: PAGED_MEDIA_HANDLERS });
+      await page.waitForFunction(
+        () => {
+          const w = window as unknown as { __pagedDone?: boolean; __pagedError?: string };
+          return w.__pagedDone === true || w.__pagedError !== undefined;
+        },
+        { timeout: 120_000 },
+      );
+      const layoutError = await page.evaluate(
+        () => (window as unknown as { __pagedError?: string }).__pagedError,
+      );
+      if (layoutError) throw new Error(`Sidlayouten (Paged.js) misslyckades: ${layoutError}`);
       return page.pdf({
         format: "A4",
         printBackground: true,
@@ -107,11 +127,7 @@ export async function printPdf(
         outline: true,
       });
     };
-    let pdf = await print(html);
-    if (secondPass) {
-      throwIfInterrupted(signal);
-      pdf = await print(await secondPass(pdf));
-    }
+    const pdf = await print(html);
     return { pdf, browser: found, diagnostics };
   } catch (cause) {
     if (signal?.aborted) throw new InterruptedError("Utskriften avbröts.", { cause });

@@ -1,9 +1,9 @@
 /**
- * Chromium stamps the PDF with the time of printing (/CreationDate, /ModDate), the only thing that
- * differs between two prints of the same page. The stamps are replaced in place with a date fixed
- * from the inputs; the replacement has the same length, so no byte offset in the file moves.
+ * Makes two prints of the same page byte-identical. Chromium stamps the PDF with the time of
+ * printing (/CreationDate, /ModDate): the stamps are replaced in place with a date fixed from the
+ * inputs. Every replacement has the same length, so no byte offset in the file moves.
  */
-export function fixPdfDates(pdf: Uint8Array, date: Date): Uint8Array {
+export function makeReproducible(pdf: Uint8Array, date: Date): Uint8Array {
   const pad = (n: number) => String(n).padStart(2, "0");
   const stamp =
     `D:${date.getUTCFullYear()}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}` +
@@ -15,7 +15,19 @@ export function fixPdfDates(pdf: Uint8Array, date: Date): Uint8Array {
     if (replacement.length !== match.length) throw new Error(`Oväntat datumformat i PDF: ${match}`);
     return replacement;
   });
-  return Buffer.from(fixed, "latin1");
+  return Buffer.from(normaliseStructureIds(fixed), "latin1");
+}
+
+/**
+ * Chromium names tagged table cells after its internal DOM node counter (`/ID (node00000702)`), which
+ * differs between two prints when the page's script (Paged.js) creates a different number of nodes.
+ * The ids are replaced by their rank: same length, same order (the /IDTree stays sorted), the same
+ * references between header and data cells, and the same bytes for the same document.
+ */
+function normaliseStructureIds(text: string): string {
+  const ids = [...new Set(text.match(/node\d{8}/g) ?? [])].sort();
+  const rank = new Map(ids.map((id, i) => [id, `node${String(i + 1).padStart(8, "0")}`]));
+  return text.replace(/node\d{8}/g, (id) => rank.get(id)!);
 }
 
 /**

@@ -35,6 +35,8 @@ export interface TemplateContext extends Siffror {
   jamforelser: Record<string, Comparison>;
   /** Per optional dataset id: a sentence saying its figures are missing, absent where present. */
   saknas: Record<string, string>;
+  /** The stated sums in Brå's table that differ from the computed ones (not other datasets'). */
+  avvikelserAnmaldaBrott: Siffror["avvikelser"];
   /** Per series: the years with no figure at all (the chart shows a gap there). */
   saknadeAr: Record<string, string[]>;
 }
@@ -102,6 +104,7 @@ export function buildTemplateContext(siffror: Siffror, missing: readonly Optiona
       ]),
     ),
     jamforelser,
+    avvikelserAnmaldaBrott: siffror.avvikelser.filter((a) => /anmalda-brott\.[a-z]+$/.test(a.fil)),
     saknadeAr: Object.fromEntries(
       Object.entries(siffror.serier).map(([id, series]) => [
         id,

@@ -9,30 +9,6 @@ export interface TocEntry {
   level: number;
   id: string;
   text: string;
-  /** The page the heading is printed on, once a first print has shown it. */
-  sida?: number;
-}
-
-/**
- * Gives each contents entry the page its heading was printed on, matching the PDF outline's titles
- * in order (Chromium sometimes repeats a title or drops the space at a line break).
- */
-export function assignPages(
-  toc: readonly TocEntry[],
-  outline: readonly { title: string; page: number }[],
-): TocEntry[] {
-  const squash = (s: string) => s.replace(/\s+/g, "");
-  let cursor = 0;
-  return toc.map((entry) => {
-    const key = squash(entry.text);
-    for (let i = cursor; i < outline.length; i++) {
-      if (squash(outline[i]!.title).includes(key)) {
-        cursor = i + 1;
-        return { ...entry, sida: outline[i]!.page };
-      }
-    }
-    return entry;
-  });
 }
 
 export interface DocumentMeta {
@@ -49,7 +25,7 @@ export interface DocumentMeta {
   utkast?: string;
 }
 
-/** Ids from heading text, stable across builds: "4.2 Statistik från Brå" → "4-2-statistik-fran-bra". */
+/** Ids from heading text, stable across builds: "4.2 Statistik från Brå" → "avsnitt-4-2-statistik-fran-bra". */
 export function headingId(text: string, taken: Set<string>): string {
   const base =
     text
@@ -58,8 +34,10 @@ export function headingId(text: string, taken: Set<string>): string {
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-|-$/g, "") || "avsnitt";
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  // An id must not start with a digit ("#4-2-…" is no valid CSS selector, and Paged.js looks headings
+  // up by selector for the contents' page numbers).
+  let id = /^\d/.test(base) ? `avsnitt-${base}` : base;
+  for (let n = 2; taken.has(id); n++) id = `${/^\d/.test(base) ? `avsnitt-${base}` : base}-${n}`;
   taken.add(id);
   return id;
 }
@@ -140,7 +118,6 @@ export function renderHtmlDocument(
   templates: LoadedTemplates,
   meta: DocumentMeta,
   charts: ReadonlyMap<string, Chart> = new Map(),
-  withPages?: (toc: readonly TocEntry[]) => TocEntry[],
 ): string {
   const toc: TocEntry[] = [];
   const md = createMarkdown(toc, charts);
@@ -151,8 +128,7 @@ export function renderHtmlDocument(
   const layout = hb.compile(templates.layout.source, { strict: true });
   return layout({
     ...meta,
-    // The first print has no page numbers yet; the column is there, empty, so nothing moves later.
-    toc: (withPages ? withPages(toc) : toc).map((entry) => ({ ...entry, sida: entry.sida ?? "" })),
+    toc,
     body,
     css: hb.compile(templates.stylesheet.source, { noEscape: true, strict: true })(meta),
     fontFaces: templates.fontFaces,
