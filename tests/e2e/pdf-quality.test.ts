@@ -214,6 +214,21 @@ describe.skipIf(!ready)("PDF:en som trycksak och tillgänglig handling", () => {
     );
   });
 
+  it("skriver UTKAST och dataversionen på varje sida av ett utkast", async () => {
+    const draft = tempDirWith({});
+    try {
+      expect((await runCli("build", "2024", "--utkast", "--data", REPO_DATA, "--out", draft.dir)).code).toBe(
+        0,
+      );
+      const texts = pageTexts(path.join(draft.dir, "2024/rapport.pdf"));
+      expect(texts.length).toBeGreaterThan(10);
+      texts.forEach((text, i) => expect(text, `sida ${i + 1}`).toMatch(/UTKAST · dataversion [0-9a-f]{12}/));
+      expect(pages.join("\n")).not.toContain("UTKAST");
+    } finally {
+      draft.cleanup();
+    }
+  });
+
   it("HTML-utgåvan är fristående, med innehållsförteckning, riktiga tabeller, textalternativ och fotnotslänkar", () => {
     const html = readFileSync(path.join(out.dir, "2024/rapport.html"), "utf8");
     expect(html).toMatch(/<html lang="sv">/);
