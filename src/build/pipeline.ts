@@ -4,13 +4,9 @@ import { computeFigures, type Siffror } from "../aggregate/index.js";
 import type { Avstamning } from "../aggregate/reconcile.js";
 import { escalateWarnings, hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { loadSources } from "../load/sources.js";
-import { loadTemplates } from "../load/templates.js";
-import { renderChapters, yearTextNames, type RenderedChapter } from "../render/chapters.js";
-import { renderCharts } from "../render/charts.js";
-import { buildTemplateContext } from "../render/context.js";
-import { formatSwedishDate } from "../render/swedish.js";
-import { renderHtmlDocument, type DocumentMeta } from "../render/html-document.js";
-import { printPdf } from "../print/pdf.js";
+import { loadTemplates, yearTextNames } from "../load/templates.js";
+import type { RenderedChapter } from "../render/chapters.js";
+import type { DocumentMeta } from "../render/html-document.js";
 import { buildDate, makeReproducible } from "../print/reproducible.js";
 import { validateSources } from "../validate/index.js";
 import { findTypedFigures } from "../validate/template-figures.js";
@@ -142,6 +138,20 @@ export async function runRender(options: PipelineOptions): Promise<RenderResult>
       options.templateDir ?? DEFAULT_TEMPLATE_DIR,
       path.join(options.dataDir, String(statistikar), "texter"),
     );
+    // Rendering modules load only when a command renders: `report check` stays fast to start.
+    const [
+      { renderChapters },
+      { renderCharts },
+      { buildTemplateContext },
+      { formatSwedishDate },
+      { renderHtmlDocument },
+    ] = await Promise.all([
+      import("../render/chapters.js"),
+      import("../render/charts.js"),
+      import("../render/context.js"),
+      import("../render/swedish.js"),
+      import("../render/html-document.js"),
+    ]);
     const context = buildTemplateContext(siffror, checked.missing);
     const charts = await renderCharts(siffror, templates.chartFontFace);
     const rendered = renderChapters(templates, context, charts);
@@ -203,6 +213,7 @@ export async function runBuild(options: PipelineOptions): Promise<BuildResult> {
 
   throwIfInterrupted(options.signal);
   options.log("Skriver ut PDF med Chromium …");
+  const { printPdf } = await import("../print/pdf.js");
   const printed = await timed(options, "print", () =>
     printPdf(html, rendered.layoutFile ?? "rapport.html", options.signal),
   );

@@ -95,3 +95,15 @@ export async function loadTemplates(
     chartFontFace: fonts[0]!,
   };
 }
+
+/** The year texts (`{{> arstext/namn}}`) that the chapter templates and partials include. */
+export function yearTextNames(templates: LoadedTemplates): Set<string> {
+  const names = new Set<string>();
+  const sources = [
+    ...templates.chapters.map((c) => c.template.source),
+    ...[...templates.partials.values()].map((p) => p.source),
+  ];
+  for (const source of sources)
+    for (const m of source.matchAll(/\{\{>\s*arstext\/([\w-]+)/g)) names.add(m[1]!);
+  return names;
+}

@@ -1,21 +1,9 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { LoadedTemplates, TemplateFile } from "../load/templates.js";
+import { yearTextNames, type LoadedTemplates, type TemplateFile } from "../load/templates.js";
 import type { Chart } from "./charts.js";
 import type { TemplateContext } from "./context.js";
 import { FootnoteRegistry } from "./footnotes.js";
 import { createTemplateEnvironment } from "./handlebars-env.js";
-
-/** The year texts (`{{> arstext/namn}}`) that the chapter templates and partials include. */
-export function yearTextNames(templates: LoadedTemplates): Set<string> {
-  const names = new Set<string>();
-  const sources = [
-    ...templates.chapters.map((c) => c.template.source),
-    ...[...templates.partials.values()].map((p) => p.source),
-  ];
-  for (const source of sources)
-    for (const m of source.matchAll(/\{\{>\s*arstext\/([\w-]+)/g)) names.add(m[1]!);
-  return names;
-}
 
 export interface RenderedChapter {
   /** `01-sammanfattning.md` */

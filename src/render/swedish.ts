@@ -1,5 +1,6 @@
 import { format as formatDate } from "date-fns";
-import { sv } from "date-fns/locale";
+// Only the Swedish locale: "date-fns/locale" would load every language on each start.
+import { sv } from "date-fns/locale/sv";
 
 /**
  * Figures as Swedish official text writes them (Myndigheternas skrivregler): thousands grouped by a
