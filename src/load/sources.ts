@@ -14,6 +14,7 @@ import {
 } from "../datasets.js";
 import type { KeyFigureDatasetId } from "../validate/key-figure-datasets.js";
 import { readTable, type LoadedTable } from "./read-table.js";
+import { isStreamableLongExport, readLongExportStreaming } from "./long-export-stream.js";
 
 export interface LoadedSources {
   polisregioner?: LoadedTable;
@@ -60,6 +61,17 @@ export async function loadSources(dataDir: string, statistikar: number): Promise
     ? await read(REFERENCE_FILES.jamforelser)
     : undefined;
 
+  /** Brå's long export over many years is streamed, keeping only this report's two years. */
+  const readAnmalda = async (relative: string) => {
+    const file = path.join(dataDir, relative);
+    if (!(await isStreamableLongExport(file))) return read(relative);
+    const sink = new DiagnosticSink(file);
+    const table = await readLongExportStreaming(file, new Set([statistikar, statistikar - 1]), sink);
+    diagnostics.push(...sink.items);
+    if (table) lasta.push({ file, encoding: table.encoding, rows: table.records.length });
+    return table;
+  };
+
   /** The year's table as .csv, .txt (Excel's Unicode text) or .xlsx; exactly one of them. */
   const findTable = async (year: number, required: boolean) => {
     const base = anmaldaBrottFile(year).replace(/\.csv$/, "");
@@ -86,7 +98,7 @@ export async function loadSources(dataDir: string, statistikar: number): Promise
       }
       return undefined;
     }
-    return read(present[0]!);
+    return readAnmalda(present[0]!);
   };
   const anmaldaBrott = await findTable(statistikar, true);
   const anmaldaBrottForegaende = await findTable(statistikar - 1, false);

@@ -215,3 +215,23 @@ describe("Excel", () => {
     });
   });
 });
+
+describe("en lång export över många år läses strömmande", () => {
+  let temp: TempDir;
+  afterEach(() => temp?.cleanup());
+
+  it("behåller rapportens år, kontrollerar formen på övriga rader och anger rätt rad", async () => {
+    const rows = ["år;brottskod;polisregion;antal"];
+    for (let year = 1990; year <= 2021; year++) rows.push(`${year};4024;Syd;${year - 1980}`);
+    rows.push("2015;4O24;Syd;3"); // line 34: letter O in a passed-over year
+    rows.push("", "2023;4024;Syd;12", "2023;0609;Stockholm;tre"); // empty line 35; line 37 in the report's year
+    temp = tempDataDir({ "2023/anmalda-brott.csv": rows.join("\n") + "\n" });
+    const result = await runCheck(options(temp.dir, 2024));
+    expect(
+      result.diagnostics.filter((d) => d.severity === "fel").map((d) => [d.code, d.line, d.found]),
+    ).toEqual([
+      ["E_BROTTSKOD_FORMAT", 34, "4O24"],
+      ["E_ANTAL_EJ_HELTAL", 37, "tre"],
+    ]);
+  });
+});

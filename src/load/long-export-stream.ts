@@ -1,0 +1,154 @@
+import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
+import { parse } from "csv-parse";
+import iconv from "iconv-lite";
+import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
+import { MAX_FIELD_BYTES, detectDelimiter, type RawRecord } from "./delimited.js";
+import type { LoadedTable } from "./read-table.js";
+import type { TextEncodingName } from "./text-file.js";
+
+const normalise = (s: string) => s.trim().toLowerCase();
+
+/** The first bytes of a file, to tell its form and encoding without reading all of it. */
+async function head(file: string, bytes = 65536): Promise<Buffer> {
+  const handle = await open(file, "r");
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+function encodingOf(start: Buffer): TextEncodingName {
+  if (start[0] === 0xff && start[1] === 0xfe) return "utf-16le";
+  if (start[0] === 0xef && start[1] === 0xbb && start[2] === 0xbf) return "utf-8-bom";
+  try {
+    // A multi-byte character may be cut at the end of the sample; `stream` lets the decoder wait for it.
+    new TextDecoder("utf-8", { fatal: true }).decode(start, { stream: true });
+    return "utf-8";
+  } catch {
+    return "windows-1252";
+  }
+}
+
+/**
+ * Whether the file is Brå's long export with a year column, worth streaming: the header names
+ * `brottskod`, `polisregion`, `antal` and `år`. Text files only; a workbook is read whole.
+ */
+export async function isStreamableLongExport(file: string): Promise<boolean> {
+  if (file.toLowerCase().endsWith(".xlsx")) return false;
+  const start = await head(file, 4096);
+  if (start.includes(0) && !(start[0] === 0xff && start[1] === 0xfe)) return false;
+  const encoding = encodingOf(start);
+  const text =
+    encoding === "utf-16le"
+      ? iconv.decode(start.subarray(2), "utf16le")
+      : iconv.decode(start, encoding === "windows-1252" ? "windows-1252" : "utf8");
+  const firstLine = text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/)[0] ?? "";
+  const headers = new Set(firstLine.split(detectDelimiter(firstLine)).map(normalise));
+  return ["brottskod", "polisregion", "antal", "år"].every((h) => headers.has(h));
+}
+
+/**
+ * Streams a long export, keeping only the rows of `keepYears` (the statistics year and the year
+ * before): a file of a million rows over many years costs memory for the kept rows only. Every row
+ * passed over is still checked for form (year, code, count); the kept rows are validated in full by
+ * the validate stage, like any table.
+ */
+export async function readLongExportStreaming(
+  file: string,
+  keepYears: ReadonlySet<number>,
+  sink: DiagnosticSink,
+): Promise<LoadedTable | undefined> {
+  const start = await head(file);
+  const encoding = encodingOf(start);
+  const source = createReadStream(file);
+  // UTF-8 goes to csv-parse as bytes (it decodes and drops the BOM itself); other encodings via iconv.
+  const decoded =
+    encoding === "utf-8" || encoding === "utf-8-bom"
+      ? source
+      : source.pipe(
+          iconv.decodeStream(encoding === "utf-16le" ? "utf16le" : "windows-1252", { stripBOM: true }),
+        );
+  const firstLine =
+    (encoding === "utf-16le" ? iconv.decode(start.subarray(2), "utf16le") : start.toString("latin1")).split(
+      /\r\n|\r|\n/,
+    )[0] ?? "";
+  const parser = decoded.pipe(
+    // Without csv-parse's per-record info objects (a third of the time on a million rows): an
+    // export has one record per line, so the line number is counted here, empty lines included.
+    parse({
+      delimiter: detectDelimiter(firstLine),
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      max_record_size: MAX_FIELD_BYTES,
+    }),
+  );
+
+  let header: RawRecord | undefined;
+  let yearIndex = -1;
+  let codeIndex = -1;
+  let countIndex = -1;
+  const records: RawRecord[] = [];
+  let skippedErrors = 0;
+  const report = (init: Parameters<DiagnosticSink["error"]>[0]) => {
+    // Past a hundred errors in rows of other years, one more says nothing new.
+    if (skippedErrors++ < 100) sink.error(init);
+  };
+  try {
+    let line = 0;
+    for await (const record of parser as AsyncIterable<string[]>) {
+      line++;
+      if (record.length <= 1 && (record[0] ?? "") === "") continue;
+      if (!header) {
+        header = { line, cells: record };
+        const names = record.map(normalise);
+        yearIndex = names.indexOf("år");
+        codeIndex = names.indexOf("brottskod");
+        countIndex = names.indexOf("antal");
+        continue;
+      }
+      const yearText = (record[yearIndex] ?? "").trim();
+      const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
+      if (keepYears.has(year) || Number.isNaN(year)) {
+        records.push({ line, cells: record }); // kept, or left for validation to report precisely
+        continue;
+      }
+      const code = (record[codeIndex] ?? "").trim();
+      const count = (record[countIndex] ?? "").trim().replace(/[ \u00a0\u202f]/g, "");
+      if (!/^\d{4}$/.test(code)) {
+        report({
+          code: "E_BROTTSKOD_FORMAT",
+          line,
+          column: codeIndex + 1,
+          columnName: "brottskod",
+          found: code,
+          message: `Väntade en brottskod med fyra siffror; fann "${code}".`,
+        });
+      } else if (!/^\d+$/.test(count) && count !== "..") {
+        report({
+          code: "E_ANTAL_EJ_HELTAL",
+          line,
+          column: countIndex + 1,
+          columnName: "antal",
+          found: count,
+          message: `Väntade ett icke-negativt heltal (eller .. för uppgift saknas); fann "${count}".`,
+        });
+      }
+    }
+  } catch (cause) {
+    sink.error({
+      code: "E_CSV_SYNTAX",
+      message: `Exporten kan inte läsas som en tabell: ${cause instanceof Error ? cause.message : String(cause)}`,
+    });
+    return undefined;
+  }
+  if (!header) {
+    sink.error({ code: "E_TOM_FIL", message: "Filen är tom; den ska börja med en rubrikrad." });
+    return undefined;
+  }
+  return { delimiter: detectDelimiter(firstLine), header, records, file, encoding };
+}
