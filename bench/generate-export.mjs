@@ -24,7 +24,11 @@ const catalog = readFileSync(new URL("../data/brottskoder.csv", import.meta.url)
   .split("\n")
   .slice(1)
   .map((line) => line.split(";"))
-  .map(([kod, , , , , first, last]) => ({ kod, first: first ? Number(first) : -Infinity, last: last ? Number(last) : Infinity }));
+  .map(([kod, , , , , first, last]) => ({
+    kod,
+    first: first ? Number(first) : -Infinity,
+    last: last ? Number(last) : Infinity,
+  }));
 const regions = ["Bergslagen", "Mitt", "Nord", "Stockholm", "Syd", "Väst", "Öst"];
 
 const out = createWriteStream(file);

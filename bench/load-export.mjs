@@ -9,5 +9,11 @@ const result = await runCheck({ rapportar, dataDir, outDir: "", strict: false, l
 const ms = performance.now() - started;
 const errors = result.diagnostics.filter((d) => d.severity === "fel");
 process.stdout.write(
-  JSON.stringify({ ms, peakMb: process.resourceUsage().maxRSS / 1024, ok: result.ok, errors: errors.slice(0, 3), total: result.siffror?.anmaldaBrott.summa.totalt }),
+  JSON.stringify({
+    ms,
+    peakMb: process.resourceUsage().maxRSS / 1024,
+    ok: result.ok,
+    errors: errors.slice(0, 3),
+    total: result.siffror?.anmaldaBrott.summa.totalt,
+  }),
 );
