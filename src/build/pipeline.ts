@@ -38,6 +38,8 @@ export interface PipelineOptions {
   utkast?: boolean;
   /** The data version a draft prints (set by runBuild from the inputs' hash). */
   dataVersion?: string;
+  /** Called once the data has passed the checks, before rendering (the build starts the browser then). */
+  afterCheck?: () => void;
   /** Called after each stage with its duration in milliseconds (progress lines, the benchmark). */
   onStage?: (stage: Stage, ms: number) => void;
 }
@@ -130,6 +132,7 @@ export async function runRender(options: PipelineOptions): Promise<RenderResult>
   const checked = await runCheck(options);
   if (!checked.ok || !checked.siffror) return checked;
   throwIfInterrupted(options.signal);
+  options.afterCheck?.();
   const { siffror } = checked;
   const statistikar = siffror.statistikar;
 
@@ -184,6 +187,8 @@ export interface BuildResult extends CheckResult {
   pdfPath?: string;
   /** Nothing had changed since the last build; the output was left as it was. */
   upToDate?: boolean;
+  /** Where printing spent its time (browser start, page layout, PDF), in milliseconds. */
+  printTimings?: { start: number; layout: number; pdf: number };
 }
 
 /** The whole pipeline. Output appears in `<out>/<år>/` only when every stage has succeeded. */
@@ -207,15 +212,38 @@ export async function runBuild(options: PipelineOptions): Promise<BuildResult> {
       pdfPath: path.join(outputDir, "rapport.pdf"),
     };
   }
-  const rendered = await runRender({ ...options, dataVersion: inputs.dataVersion });
+  // The browser starts as soon as the data has passed the checks, and launches while the chapters
+  // are rendered (about 0.4 s saved); it is closed on every path that does not print.
+  const { printPdf, startBrowser } = await import("../print/pdf.js");
+  let starting: ReturnType<typeof startBrowser> | undefined;
+  const closeUnused = () => starting?.then((s) => s.browser.close()).catch(() => undefined);
+  let rendered: RenderResult;
+  try {
+    rendered = await runRender({
+      ...options,
+      dataVersion: inputs.dataVersion,
+      afterCheck: () => {
+        starting = startBrowser();
+        starting.catch(() => undefined); // reported when printing awaits it
+      },
+    });
+  } catch (cause) {
+    await closeUnused();
+    throw cause;
+  }
   const { siffror, chapters, html } = rendered;
-  if (!rendered.ok || !siffror || !chapters || !html) return rendered;
+  if (!rendered.ok || !siffror || !chapters || !html) {
+    await closeUnused();
+    return rendered;
+  }
 
-  throwIfInterrupted(options.signal);
+  if (options.signal?.aborted) {
+    await closeUnused();
+    throwIfInterrupted(options.signal);
+  }
   options.log("Skriver ut PDF med Chromium …");
-  const { printPdf } = await import("../print/pdf.js");
   const printed = await timed(options, "print", () =>
-    printPdf(html, rendered.layoutFile ?? "rapport.html", options.signal),
+    printPdf(html, rendered.layoutFile ?? "rapport.html", options.signal, starting),
   );
   options.log(`Webbläsare: ${printed.browser.executablePath} (${printed.browser.source})`);
   const diagnostics = [
@@ -240,5 +268,11 @@ export async function runBuild(options: PipelineOptions): Promise<BuildResult> {
     withOutputLock(outputDir, () => writeOutputAtomically(outputDir, files)),
   );
   for (const name of files.keys()) options.log(`Skrev ${path.join(outputDir, name)}`);
-  return { ...rendered, diagnostics, outputDir, pdfPath: path.join(outputDir, "rapport.pdf") };
+  return {
+    ...rendered,
+    diagnostics,
+    outputDir,
+    pdfPath: path.join(outputDir, "rapport.pdf"),
+    printTimings: printed.timings,
+  };
 }

@@ -23,6 +23,8 @@ export const CHROMIUM_ARGS = [
 
 export interface PrintResult {
   pdf: Uint8Array;
+  /** Where printing spent its time, in milliseconds: starting the browser, laying out pages, writing the PDF. */
+  timings: { start: number; layout: number; pdf: number };
   browser: FoundBrowser;
   diagnostics: Diagnostic[];
 }
@@ -61,24 +63,57 @@ async function puppeteerCachePath(): Promise<string | undefined> {
  * any other request is blocked and reported as a warning naming what asked for it. The browser is
  * closed on every path: when printing fails, and at once when `signal` aborts (Ctrl-C).
  */
-export async function printPdf(html: string, sourceName: string, signal?: AbortSignal): Promise<PrintResult> {
+/** A browser started ahead of printing, and how long starting it took. */
+export interface StartedBrowser {
+  found: FoundBrowser;
+  browser: Browser;
+  startMs: number;
+}
+
+/**
+ * Finds and starts the browser. The build calls it as soon as the data has passed the checks, so the
+ * browser starts while the chapters are being rendered; `printPdf` closes it.
+ */
+export async function startBrowser(): Promise<StartedBrowser> {
+  const started = performance.now();
   const cachePath = await puppeteerCachePath();
   const found = findBrowser({ puppeteerCachePath: () => cachePath });
+  try {
+    return { found, browser: await launch(found), startMs: performance.now() - started };
+  } catch (cause) {
+    throw new PrintFailedError(
+      `Webbläsaren ${found.executablePath} kunde inte startas: ${cause instanceof Error ? cause.message.split("\n")[0] : String(cause)}`,
+      { cause },
+    );
+  }
+}
+
+export async function printPdf(
+  html: string,
+  sourceName: string,
+  signal?: AbortSignal,
+  /** A browser already starting (see startBrowser); by default one is started here. */
+  starting: Promise<StartedBrowser> = startBrowser(),
+): Promise<PrintResult> {
   const diagnostics: Diagnostic[] = [];
   let browser: Browser | undefined;
   const closeOnAbort = () => void browser?.close();
   signal?.addEventListener("abort", closeOnAbort);
+  const timings = { start: 0, layout: 0, pdf: 0 };
+  let mark = performance.now();
+  const lap = (key: keyof typeof timings) => {
+    const now = performance.now();
+    timings[key] += now - mark;
+    mark = now;
+  };
   try {
-    try {
-      browser = await launch(found);
-    } catch (cause) {
-      throw new PrintFailedError(
-        `Webbläsaren ${found.executablePath} kunde inte startas: ${cause instanceof Error ? cause.message.split("\n")[0] : String(cause)}`,
-        { cause },
-      );
-    }
+    const started = await starting;
+    browser = started.browser;
     throwIfInterrupted(signal);
     const page = await browser.newPage();
+    lap("start");
+    // The launch itself may have run while the chapters were rendered; report what it cost.
+    timings.start = Math.max(timings.start, started.startMs);
     await page.setRequestInterception(true);
     page.on("request", (request) => {
       const url = request.url();
@@ -118,6 +153,7 @@ export async function printPdf(html: string, sourceName: string, signal?: AbortS
         () => (window as unknown as { __pagedError?: string }).__pagedError,
       );
       if (layoutError) throw new Error(`Sidlayouten (Paged.js) misslyckades: ${layoutError}`);
+      lap("layout");
       return page.pdf({
         format: "A4",
         printBackground: true,
@@ -128,7 +164,8 @@ export async function printPdf(html: string, sourceName: string, signal?: AbortS
       });
     };
     const pdf = await print(html);
-    return { pdf, browser: found, diagnostics };
+    lap("pdf");
+    return { pdf, browser: started.found, diagnostics, timings };
   } catch (cause) {
     if (signal?.aborted) throw new InterruptedError("Utskriften avbröts.", { cause });
     if (cause instanceof PrintFailedError || !browser?.connected) {
