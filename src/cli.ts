@@ -42,6 +42,19 @@ function parseYear(value: string): number {
   return year;
 }
 
+/** Commander's help headings and annotations, in Swedish. */
+export function translateHelp(text: string): string {
+  return text
+    .replace(/^Usage:/gm, "Användning:")
+    .replace(/^Arguments:/gm, "Argument:")
+    .replace(/^Options:/gm, "Flaggor:")
+    .replace(/^Commands:/gm, "Kommandon:")
+    .replace(/\[options\]/g, "[flaggor]")
+    .replace(/\[command\]/g, "[kommando]")
+    .replace(/\(default: /g, "(standard: ")
+    .replace(/\(choices: /g, "(val: ");
+}
+
 /** Commander speaks English; the tool speaks Swedish. */
 export function translateCommanderMessage(message: string): string {
   const rules: [RegExp, (...m: string[]) => string][] = [
@@ -102,7 +115,7 @@ function createProgram(
     .helpCommand(false)
     .exitOverride()
     .configureOutput({
-      writeOut: (s) => io.out(s),
+      writeOut: (s) => io.out(translateHelp(s)),
       writeErr: (s) => io.err(s),
       outputError: (s, write) => write(translateCommanderMessage(s)),
     })
@@ -117,13 +130,6 @@ function createProgram(
         new Option("--out <mapp>", "mappen för utdata; rapporten skrivs till <mapp>/<år>/").default("out"),
       )
       .addOption(new Option("--strict", "varningar räknas som fel").default(false))
-      .helpOption("-h, --help", "visa hjälp för kommandot")
-      .exitOverride()
-      .configureOutput({
-        writeOut: (s) => io.out(s),
-        writeErr: (s) => io.err(s),
-        outputError: (s, write) => write(translateCommanderMessage(s)),
-      })
       .addHelpText("after", EXAMPLES);
 
   shared(
@@ -162,13 +168,6 @@ function createProgram(
     .description("skapa nästa statistikårs datamapp från den senaste, med tomma siffror och en checklista")
     .argument("<år>", "rapportåret som ska förberedas (2026 skapar data/2025/)", parseYear)
     .addOption(new Option("--data <mapp>", "mappen med datafiler").default("data"))
-    .helpOption("-h, --help", "visa hjälp för kommandot")
-    .exitOverride()
-    .configureOutput({
-      writeOut: (s) => io.out(s),
-      writeErr: (s) => io.err(s),
-      outputError: (s, write) => write(translateCommanderMessage(s)),
-    })
     .action(async (year: number, opts: Record<string, unknown>) => {
       const { initYear } = await import("./init/init-year.js");
       const result = await initYear(String(opts.data), year);
@@ -203,13 +202,6 @@ function createProgram(
         .default("text"),
     )
     .addOption(new Option("--till <fil>", "skriv resultatet till en fil i stället för till standard ut"))
-    .helpOption("-h, --help", "visa hjälp för kommandot")
-    .exitOverride()
-    .configureOutput({
-      writeOut: (s) => io.out(s),
-      writeErr: (s) => io.err(s),
-      outputError: (s, write) => write(translateCommanderMessage(s)),
-    })
     .addHelpText(
       "after",
       `

@@ -27,6 +27,9 @@ describe("report: anrop och slutkoder", () => {
     const sub = await runCli("build", "--help");
     expect(sub.stdout).toContain("--strict");
     expect(sub.stdout).toContain("varningar räknas som fel");
+    expect(sub.stdout).toMatch(/^Användning: report build \[flaggor\] <år>/m);
+    expect(sub.stdout).toContain("Flaggor:");
+    expect(sub.stdout).not.toMatch(/Usage:|Options:|default:/);
   });
 });
 
