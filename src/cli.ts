@@ -51,8 +51,8 @@ export function translateHelp(text: string): string {
     .replace(/^Commands:/gm, "Kommandon:")
     .replace(/\[options\]/g, "[flaggor]")
     .replace(/\[command\]/g, "[kommando]")
-    .replace(/\(default: /g, "(standard: ")
-    .replace(/\(choices: /g, "(val: ");
+    .replace(/\(default:/g, "(standard:")
+    .replace(/\(choices:/g, "(val:");
 }
 
 /** Commander speaks English; the tool speaks Swedish. */
