@@ -3,7 +3,6 @@
  * Field names that editors also see in data files and `siffror.json` keep their Swedish domain names.
  */
 import type { Count } from "./validate/counts.js";
-import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import type { SeriesId } from "./datasets.js";
 import type { KeyFigures } from "./validate/key-figures.js";
 import type { KEY_FIGURE_DATASETS } from "./validate/key-figure-datasets.js";
@@ -49,8 +48,6 @@ export interface AnmaldaBrottRad {
   brottskod: string;
   /** The catalog's official name. */
   brottskodstext: string;
-  /** The name as the table wrote it. */
-  tabelltext: string;
   grupp: string;
   andamal: string;
   perRegion: Record<string, Count>;
@@ -104,9 +101,4 @@ export interface Datasets {
   jamforelser: Jamforelsegrupp[];
   /** The report's own facts for the cover. */
   metadata: RapportMetadata;
-}
-
-export interface StageResult<T> {
-  value?: T;
-  diagnostics: Diagnostic[];
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_TEXT_RULES } from "./phrases.js";
 import type { GruppFigur, JamforbarGrupp, RadFigur } from "../aggregate/anmalda-brott.js";
 import type { Siffror } from "../aggregate/index.js";
 import { percentChange } from "../aggregate/percent-change.js";
@@ -27,7 +28,7 @@ export interface TemplateContext extends Siffror {
   storstaRegion: { region: string; totalt: number };
   /** Groups, largest first. */
   grupperStorstForst: GruppFigur[];
-  /** Rows whose change against the previous year is known, the largest rise and fall first. */
+  /** Rows whose change against the previous year is known (on a base of at least 20), largest first. */
   storstaForandringar: RadFigur[];
   /** Reported trafficking offences per purpose, children and adults together (from the comparison groups). */
   summor: Record<string, number>;
@@ -92,7 +93,8 @@ export function buildTemplateContext(siffror: Siffror, missing: readonly Optiona
       })),
     )[0] ?? { region: "", totalt: 0 },
     storstaForandringar: rows
-      .filter((r) => r.forandringProcent !== null)
+      // A percentage on a small base says little; the summary names changes on a meaningful base.
+      .filter((r) => r.forandringProcent !== null && (r.foregaendeAr ?? 0) >= DEFAULT_TEXT_RULES.smallBase)
       .sort((a, b) => Math.abs(b.forandringProcent!) - Math.abs(a.forandringProcent!))
       .slice(0, 3),
     summor: Object.fromEntries(

@@ -154,7 +154,6 @@ export function validateLongExport(
       line,
       brottskod: code.kod,
       brottskodstext: code.benamning,
-      tabelltext: code.benamning,
       grupp: code.grupp,
       andamal: code.andamal,
       // Absent means zero in an export.

@@ -216,7 +216,6 @@ export function validateAnmaldaBrott(
       line: record.line,
       brottskod: code.kod,
       brottskodstext: code.benamning,
-      tabelltext: cells.text || code.benamning,
       grupp: code.grupp,
       andamal: andamal || code.andamal,
       perRegion: Object.fromEntries(
