@@ -4,7 +4,8 @@ import { computeFigures, type Siffror } from "../aggregate/index.js";
 import type { Avstamning } from "../aggregate/reconcile.js";
 import { escalateWarnings, hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { loadSources } from "../load/sources.js";
-import { loadTemplates, yearTextNames } from "../load/templates.js";
+import { loadTemplates, withFonts, yearTextNames, type LoadedTemplates } from "../load/templates.js";
+import type { OptionalDataset } from "../datasets.js";
 import type { RenderedChapter } from "../render/chapters.js";
 import type { DocumentMeta } from "../render/html-document.js";
 import { buildDate, makeReproducible } from "../print/reproducible.js";
@@ -61,15 +62,19 @@ export interface CheckResult {
   ok: boolean;
 }
 
+/** What check hands on to rendering: the optional datasets that are missing, the templates it read. */
+interface CheckOutcome extends CheckResult {
+  missing: OptionalDataset[];
+  templates: LoadedTemplates;
+}
+
 const DOCUMENT_META = {
   titel: "Människohandel för sexuella och andra ändamål",
   undertitel: "Lägesrapport",
 } as const;
 
 /** load → validate → aggregate: everything `report check` does; nothing is written. */
-export async function runCheck(
-  options: PipelineOptions,
-): Promise<CheckResult & { missing: Awaited<ReturnType<typeof loadSources>>["saknadeDataset"] }> {
+export async function runCheck(options: PipelineOptions): Promise<CheckOutcome> {
   const statistikar = options.rapportar - 1;
   const sources = await timed(options, "load", () => loadSources(options.dataDir, statistikar));
   for (const read of sources.lasta) options.log(`Läser ${read.file} (${read.encoding}, ${read.rows} rader)`);
@@ -96,7 +101,6 @@ export async function runCheck(
   const templates = await loadTemplates(
     options.templateDir ?? DEFAULT_TEMPLATE_DIR,
     path.join(options.dataDir, String(statistikar), "texter"),
-    { fonts: false },
   );
   const prose = [
     ...templates.chapters.map((c) => c.template),
@@ -117,7 +121,14 @@ export async function runCheck(
   if (options.strict) diagnostics = escalateWarnings(diagnostics);
   diagnostics = sortDiagnostics(diagnostics);
   const ok = siffror !== undefined && !hasErrors(diagnostics);
-  return { diagnostics, avstamningar, ...(siffror && { siffror }), ok, missing: sources.saknadeDataset };
+  return {
+    diagnostics,
+    avstamningar,
+    ...(siffror && { siffror }),
+    ok,
+    missing: sources.saknadeDataset,
+    templates,
+  };
 }
 
 export interface RenderResult extends CheckResult {
@@ -137,10 +148,8 @@ export async function runRender(options: PipelineOptions): Promise<RenderResult>
   const statistikar = siffror.statistikar;
 
   return timed(options, "render", async () => {
-    const templates = await loadTemplates(
-      options.templateDir ?? DEFAULT_TEMPLATE_DIR,
-      path.join(options.dataDir, String(statistikar), "texter"),
-    );
+    // The templates check already read, with the fonts added (read once per build).
+    const templates = await withFonts(checked.templates);
     // Rendering modules load only when a command renders: `report check` stays fast to start.
     const [
       { renderChapters },

@@ -19,6 +19,9 @@ export interface LoadedTemplates {
   yearTextDir: string;
   layout: TemplateFile;
   stylesheet: TemplateFile;
+}
+
+export interface TemplatesWithFonts extends LoadedTemplates {
   /** Embedded fonts: `@font-face` rules with the font files inlined. */
   fontFaces: string;
   /** The regular weight alone, for charts (an SVG image carries its own font). */
@@ -76,14 +79,9 @@ async function readFontFaces(): Promise<string[]> {
   return rules;
 }
 
-/** Reads the templates; `fonts: false` skips the embedded fonts (for `report check`). */
-export async function loadTemplates(
-  templateDir: string,
-  yearTextDir: string,
-  options: { fonts: boolean } = { fonts: true },
-): Promise<LoadedTemplates> {
+/** Reads the templates and the year's texts. Fonts are not read here (see withFonts). */
+export async function loadTemplates(templateDir: string, yearTextDir: string): Promise<LoadedTemplates> {
   const chapterFiles = await readDirectory(path.join(templateDir, "kapitel"), ".hbs");
-  const fonts = options.fonts ? await readFontFaces() : [""];
   return {
     chapters: [...chapterFiles].map(([name, template]) => ({ name, template })),
     partials: await readDirectory(path.join(templateDir, "partials"), ".hbs"),
@@ -91,9 +89,13 @@ export async function loadTemplates(
     yearTextDir: displayPath(yearTextDir),
     layout: await readTemplate(path.join(templateDir, "rapport.html.hbs")),
     stylesheet: await readTemplate(path.join(templateDir, "rapport.css")),
-    fontFaces: fonts.join("\n"),
-    chartFontFace: fonts[0]!,
   };
+}
+
+/** The templates with the embedded fonts, which only rendering needs (`report check` does not). */
+export async function withFonts(templates: LoadedTemplates): Promise<TemplatesWithFonts> {
+  const fonts = await readFontFaces();
+  return { ...templates, fontFaces: fonts.join("\n"), chartFontFace: fonts[0]! };
 }
 
 /** The year texts (`{{> arstext/namn}}`) that the chapter templates and partials include. */

@@ -1,7 +1,7 @@
 import MarkdownIt, { type PluginSimple } from "markdown-it";
 import footnotePlugin from "markdown-it-footnote";
 import type { Chart } from "./charts.js";
-import type { LoadedTemplates } from "../load/templates.js";
+import type { TemplatesWithFonts } from "../load/templates.js";
 import { createTemplateEnvironment } from "./handlebars-env.js";
 import type { RenderedChapter } from "./chapters.js";
 
@@ -115,7 +115,7 @@ function createMarkdown(toc: TocEntry[], charts: ReadonlyMap<string, Chart>): Ma
 /** The whole report as one HTML page: cover, contents, chapters. What Chromium prints. */
 export function renderHtmlDocument(
   chapters: readonly RenderedChapter[],
-  templates: LoadedTemplates,
+  templates: TemplatesWithFonts,
   meta: DocumentMeta,
   charts: ReadonlyMap<string, Chart> = new Map(),
 ): string {
