@@ -7,7 +7,7 @@ import {
   toJsonDiagnostic,
 } from "./diagnostics/format.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
-import { runBuild, runCheck, type PipelineOptions } from "./build/pipeline.js";
+import { DEFAULT_TEMPLATE_DIR, runBuild, runCheck, type PipelineOptions } from "./build/pipeline.js";
 import { BrowserNotFoundError, PrintFailedError } from "./print/browser.js";
 import { InterruptedError } from "./build/interrupted.js";
 
@@ -225,7 +225,6 @@ Slutkoder: 0 inga skillnader, 1 skillnader finns (som diff), 2 fel.
  */
 async function watchBuild(io: Io, options: PipelineOptions): Promise<number> {
   const { watch } = await import("node:fs");
-  const { DEFAULT_TEMPLATE_DIR } = await import("./build/pipeline.js");
   const buildOnce = async () => {
     const result = await runBuild({ ...options, force: false });
     if (!result.upToDate) printDiagnostics(io, result.diagnostics);

@@ -25,9 +25,9 @@ const TOOL_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 export const sha256 = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
 
-async function filesUnder(dir: string): Promise<string[]> {
+async function filesUnder(dir: string, options = { recursive: true }): Promise<string[]> {
   try {
-    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    const entries = await readdir(dir, { recursive: options.recursive, withFileTypes: true });
     return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code === "ENOENT") return [];
@@ -61,9 +61,7 @@ export async function inputManifest(
       indata[`${prefix}/${path.relative(root, file)}`] = sha256(await readFile(file));
   };
   const dataFiles = [
-    ...(await filesUnder(dataDir)).filter(
-      (f) => path.dirname(f) === path.resolve(dataDir) || path.dirname(f) === dataDir,
-    ),
+    ...(await filesUnder(dataDir, { recursive: false })),
     ...(await filesUnder(path.join(dataDir, "serier"))),
     ...(await filesUnder(path.join(dataDir, String(statistikar)))),
     ...(await filesUnder(path.join(dataDir, String(statistikar - 1)))),

@@ -4,41 +4,26 @@ const show = (v: unknown) => (v === undefined ? "(saknas)" : JSON.stringify(v));
 
 /** Only the changed passages of a chapter, with a few words of context on each side. */
 function excerpts(parts: readonly TextPart[], context = 8): string[] {
+  /** The last (or first) few words of an unchanged part around a change. */
+  const words = (part: TextPart | undefined, from: "end" | "start") => {
+    if (part?.typ !== "lika") return "";
+    const pieces = part.text.split(/(\s+)/);
+    return (from === "end" ? pieces.slice(-context * 2) : pieces.slice(0, context * 2)).join("");
+  };
   const lines: string[] = [];
   parts.forEach((part, i) => {
     if (part.typ === "lika") return;
     const prev = parts[i - 1];
-    const next = parts[i + 1];
-    const lead =
-      prev?.typ === "lika"
-        ? prev.text
-            .split(/(\s+)/)
-            .slice(-context * 2)
-            .join("")
-        : "";
-    const tail =
-      next?.typ === "lika"
-        ? next.text
-            .split(/(\s+)/)
-            .slice(0, context * 2)
-            .join("")
-        : "";
-    const marked = part.typ === "tillagt" ? `{+${part.text}+}` : `[-${part.text}-]`;
+    if (part.typ === "tillagt" && prev?.typ === "borttaget") return; // shown with the removal
     // A removal followed directly by an addition reads as one replacement.
-    if (part.typ === "borttaget" && next?.typ === "tillagt") {
-      const after = parts[i + 2];
-      const tail2 =
-        after?.typ === "lika"
-          ? after.text
-              .split(/(\s+)/)
-              .slice(0, context * 2)
-              .join("")
-          : "";
-      lines.push(`…${lead}[-${part.text}-]{+${next.text}+}${tail2}…`.replace(/\n/g, "⏎"));
-      return;
-    }
-    if (part.typ === "tillagt" && prev?.typ === "borttaget") return;
-    lines.push(`…${lead}${marked}${tail}…`.replace(/\n/g, "⏎"));
+    const replacement =
+      part.typ === "borttaget" && parts[i + 1]?.typ === "tillagt" ? parts[i + 1] : undefined;
+    const marked =
+      part.typ === "tillagt"
+        ? `{+${part.text}+}`
+        : `[-${part.text}-]${replacement ? `{+${replacement.text}+}` : ""}`;
+    const after = parts[replacement ? i + 2 : i + 1];
+    lines.push(`…${words(prev, "end")}${marked}${words(after, "start")}…`.replace(/\n/g, "⏎"));
   });
   return lines;
 }

@@ -94,6 +94,7 @@ export async function readLongExportStreaming(
   let countIndex = -1;
   const records: RawRecord[] = [];
   let skippedErrors = 0;
+  let scanned = 0;
   const report = (init: Parameters<DiagnosticSink["error"]>[0]) => {
     // Past a hundred errors in rows of other years, one more says nothing new.
     if (skippedErrors++ < 100) sink.error(init);
@@ -111,6 +112,7 @@ export async function readLongExportStreaming(
         countIndex = names.indexOf("antal");
         continue;
       }
+      scanned++;
       const yearText = (record[yearIndex] ?? "").trim();
       const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
       if (keepYears.has(year) || Number.isNaN(year)) {
@@ -150,5 +152,5 @@ export async function readLongExportStreaming(
     sink.error({ code: "E_TOM_FIL", message: "Filen är tom; den ska börja med en rubrikrad." });
     return undefined;
   }
-  return { delimiter: detectDelimiter(firstLine), header, records, file, encoding };
+  return { delimiter: detectDelimiter(firstLine), header, records, file, encoding, scannedRows: scanned };
 }

@@ -7,6 +7,8 @@ import { SAVE_AS_HELP, isOleCompound, isZip, parseWorkbook } from "./workbook.js
 export interface LoadedTable extends RawTable {
   file: string;
   encoding: TextEncodingName | "xlsx";
+  /** Rows read from the file, where a stream kept only some of them as records. */
+  scannedRows?: number;
 }
 
 /** Reads a data table from disk: CSV or Unicode text in any accepted encoding, or an .xlsx workbook. */

@@ -68,7 +68,8 @@ export async function loadSources(dataDir: string, statistikar: number): Promise
     const sink = new DiagnosticSink(file);
     const table = await readLongExportStreaming(file, new Set([statistikar, statistikar - 1]), sink);
     diagnostics.push(...sink.items);
-    if (table) lasta.push({ file, encoding: table.encoding, rows: table.records.length });
+    if (table)
+      lasta.push({ file, encoding: table.encoding, rows: table.scannedRows ?? table.records.length });
     return table;
   };
 

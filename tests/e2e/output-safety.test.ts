@@ -1,35 +1,20 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runBin } from "../helpers/cli.js";
+import { runBin, spawnReport } from "../helpers/cli.js";
 import { requirePrerequisites } from "../helpers/prerequisites.js";
-import { REPO_DATA, REPO_ROOT, snapshot, tempDirWith, type TempDir } from "../helpers/temp-data.js";
+import { REPO_DATA, snapshot, tempDirWith, type TempDir } from "../helpers/temp-data.js";
 
 const ready = requirePrerequisites([]);
 
 /** Starts a build and kills something once it reports that printing has begun. */
 function buildAndKillDuringPrint(
   outDir: string,
-  kill: (child: ReturnType<typeof spawn>) => void,
+  kill: (child: ReturnType<typeof spawnReport>) => void,
 ): Promise<number | null> {
   return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      [
-        path.join(REPO_ROOT, "bin/report.js"),
-        "build",
-        "2024",
-        "--force",
-        "--data",
-        REPO_DATA,
-        "--out",
-        outDir,
-      ],
-      {
-        cwd: REPO_ROOT,
-      },
-    );
+    const child = spawnReport(["build", "2024", "--force", "--data", REPO_DATA, "--out", outDir]);
     let killed = false;
     child.stdout.on("data", (chunk: Buffer) => {
       if (!killed && chunk.toString().includes("Skriver ut PDF")) {
@@ -98,16 +83,7 @@ describe.skipIf(!ready)("ett avbrutet eller misslyckat bygge lämnar tidigare ut
   it("två byggen samtidigt till samma mapp ger en hel rapport och inga rester", async () => {
     const run = () =>
       new Promise<number | null>((resolve) => {
-        const child = spawn(process.execPath, [
-          path.join(REPO_ROOT, "bin/report.js"),
-          "build",
-          "2024",
-          "--force",
-          "--data",
-          REPO_DATA,
-          "--out",
-          out.dir,
-        ]);
+        const child = spawnReport(["build", "2024", "--force", "--data", REPO_DATA, "--out", out.dir]);
         child.on("exit", resolve);
       });
     expect(await Promise.all([run(), run()])).toEqual([0, 0]);

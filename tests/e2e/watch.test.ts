@@ -1,9 +1,9 @@
-import { spawn } from "node:child_process";
 import { appendFileSync, cpSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { spawnReport } from "../helpers/cli.js";
 import { requirePrerequisites } from "../helpers/prerequisites.js";
-import { REPO_DATA, REPO_ROOT, tempDirWith, type TempDir } from "../helpers/temp-data.js";
+import { REPO_DATA, tempDirWith, type TempDir } from "../helpers/temp-data.js";
 
 const ready = requirePrerequisites([]);
 
@@ -16,16 +16,7 @@ describe.skipIf(!ready)("report build --watch", () => {
     const data = path.join(temp.dir, "data");
     const out = path.join(temp.dir, "out");
     cpSync(REPO_DATA, data, { recursive: true });
-    const child = spawn(process.execPath, [
-      path.join(REPO_ROOT, "bin/report.js"),
-      "build",
-      "2024",
-      "--watch",
-      "--data",
-      data,
-      "--out",
-      out,
-    ]);
+    const child = spawnReport(["build", "2024", "--watch", "--data", data, "--out", out]);
     let stdout = "";
     const waitFor = (pattern: RegExp, timeoutMs = 60_000) =>
       new Promise<void>((resolve, reject) => {

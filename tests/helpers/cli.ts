@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from "node:child_process";
 import path from "node:path";
 import { main } from "../../src/cli.js";
 import { REPO_ROOT } from "./temp-data.js";
@@ -23,4 +23,9 @@ export function runBin(args: string[], options: { cwd?: string; env?: NodeJS.Pro
     timeout: 120_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Starts `bin/report.js` as a background process, for tests that signal or kill it while it runs. */
+export function spawnReport(args: string[]): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, [path.join(REPO_ROOT, "bin/report.js"), ...args], { cwd: REPO_ROOT });
 }
