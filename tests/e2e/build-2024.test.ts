@@ -1,67 +1,61 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runBinAsync } from "../helpers/cli.js";
 import { pdfText, requirePrerequisites } from "../helpers/prerequisites.js";
-import { REPO_DATA, snapshot, tempDirWith, type TempDir } from "../helpers/temp-data.js";
+import { copyReport2024, report2024 } from "../helpers/report-2024.js";
+import { REPO_DATA, snapshot } from "../helpers/temp-data.js";
+import type { BuiltReport } from "../setup/report-2024.js";
 
 const ready = requirePrerequisites();
 
 describe.skipIf(!ready)("report build 2024 (Chromium)", () => {
-  let out: TempDir;
-  let result: Awaited<ReturnType<typeof runCli>>;
+  // Built once for the whole e2e run by tests/setup/report-2024.ts, as a real process.
+  let built: BuiltReport;
   let dir: string;
 
-  let dataBefore: Record<string, string>;
-
-  beforeAll(async () => {
-    out = tempDirWith({});
-    dataBefore = snapshot(REPO_DATA);
-    result = await runCli("build", "2024", "--data", REPO_DATA, "--out", out.dir);
-    dir = path.join(out.dir, "2024");
+  beforeAll(() => {
+    built = report2024();
+    dir = built.dir;
   });
 
-  it("ger byte för byte samma filer när samma indata byggs igen", async () => {
-    const again = tempDirWith({});
+  it("ger byte för byte samma filer när samma indata byggs igen, och hoppar sedan över bygget", async () => {
+    const again = copyReport2024();
     try {
-      const second = await runCli("build", "2024", "--data", REPO_DATA, "--out", again.dir);
-      expect(second.code).toBe(0);
-      expect(snapshot(path.join(again.dir, "2024"))).toEqual(snapshot(dir));
-      expect(Object.keys(snapshot(dir))).toEqual(
+      // The same compiled tool as the shared build (the manifest records the tool's own checksum).
+      const forced = await runBinAsync(["build", "2024", "--force", "--data", REPO_DATA, "--out", again.dir]);
+      expect(forced.code).toBe(0);
+      expect(forced.stdout).toContain("Skriver ut PDF");
+      expect(snapshot(path.join(again.dir, "2024"))).toEqual(built.files);
+      expect(Object.keys(built.files)).toEqual(
         expect.arrayContaining(["rapport.pdf", "rapport.html", "siffror.json", "manifest.json"]),
       );
+      const skipped = await runBinAsync(["build", "2024", "--data", REPO_DATA, "--out", again.dir]);
+      expect(skipped.code).toBe(0);
+      expect(skipped.stdout).toContain("Inget har ändrats sedan förra bygget");
+      expect(skipped.stdout).not.toContain("Skriver ut PDF");
+      expect(snapshot(path.join(again.dir, "2024"))).toEqual(built.files);
     } finally {
       again.cleanup();
     }
   });
 
-  it("hoppar över bygget när inget har ändrats, och bygger om med --force", async () => {
-    const before = snapshot(dir);
-    const skipped = await runCli("build", "2024", "--data", REPO_DATA, "--out", out.dir);
-    expect(skipped.code).toBe(0);
-    expect(skipped.stdout).toContain("Inget har ändrats sedan förra bygget");
-    expect(skipped.stdout).not.toContain("Skriver ut PDF");
-    const forced = await runCli("build", "2024", "--force", "--data", REPO_DATA, "--out", out.dir);
-    expect(forced.stdout).toContain("Skriver ut PDF");
-    expect(snapshot(dir)).toEqual(before);
-  });
-
   it("skriver en rad per steg med dess tid", () => {
     for (const stage of ["läsa", "kontrollera", "beräkna", "rendera", "skriva ut", "spara"]) {
-      expect(result.stdout).toMatch(new RegExp(`^  ${stage} +\\d+(,\\d+)? (ms|s)$`, "m"));
+      expect(built.stdout).toMatch(new RegExp(`^  ${stage} +\\d+(,\\d+)? (ms|s)$`, "m"));
     }
   });
 
   it("ändrar inga indata", () => {
-    expect(snapshot(REPO_DATA)).toEqual(dataBefore);
+    expect(Object.keys(built.dataBefore).length).toBeGreaterThan(10);
+    expect(built.dataAfter).toEqual(built.dataBefore);
   });
-  afterAll(() => out?.cleanup());
 
   it("slutar med 0 och sista raden är PDF:ens sökväg", () => {
-    expect(result.stderr).toBe("");
-    expect(result.code).toBe(0);
-    expect(result.stdout.trimEnd().split("\n").at(-1)).toBe(path.join(dir, "rapport.pdf"));
-    expect(result.stdout).toContain(`Skrev ${path.join(dir, "siffror.json")}`);
+    expect(built.stderr).toBe("");
+    expect(built.code).toBe(0);
+    expect(built.stdout.trimEnd().split("\n").at(-1)).toBe(path.join(dir, "rapport.pdf"));
+    expect(built.stdout).toContain(`Skrev ${path.join(dir, "siffror.json")}`);
   });
 
   it("skriver PDF, HTML, siffror och fem kapitel", () => {

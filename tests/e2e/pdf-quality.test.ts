@@ -1,11 +1,12 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { requirePrerequisites } from "../helpers/prerequisites.js";
+import { report2024 } from "../helpers/report-2024.js";
 import { wideCsv } from "../helpers/fixtures.js";
-import { REPO_DATA, tempDataDir, tempDirWith, type TempDir } from "../helpers/temp-data.js";
+import { REPO_DATA, tempDataDir, tempDirWith } from "../helpers/temp-data.js";
 import { reference } from "../helpers/validate.js";
 
 const ready = requirePrerequisites(["pdftotext", "pdffonts", "qpdf"]);
@@ -27,18 +28,15 @@ interface StructNode {
 }
 
 describe.skipIf(!ready)("PDF:en som trycksak och tillgänglig handling", () => {
-  let out: TempDir;
+  let dir: string;
   let pdf: string;
   let pages: string[];
 
-  beforeAll(async () => {
-    out = tempDirWith({});
-    const result = await runCli("build", "2024", "--data", REPO_DATA, "--out", out.dir);
-    expect(result.code).toBe(0);
-    pdf = path.join(out.dir, "2024/rapport.pdf");
+  beforeAll(() => {
+    dir = report2024().dir;
+    pdf = path.join(dir, "rapport.pdf");
     pages = pageTexts(pdf);
   });
-  afterAll(() => out?.cleanup());
 
   it("innehållsförteckningens sidnummer är de sidor rubrikerna står på", () => {
     const toc = pages[1]!;
@@ -230,7 +228,7 @@ describe.skipIf(!ready)("PDF:en som trycksak och tillgänglig handling", () => {
   });
 
   it("HTML-utgåvan är fristående, med innehållsförteckning, riktiga tabeller, textalternativ och fotnotslänkar", () => {
-    const html = readFileSync(path.join(out.dir, "2024/rapport.html"), "utf8");
+    const html = readFileSync(path.join(dir, "rapport.html"), "utf8");
     expect(html).toMatch(/<html lang="sv">/);
     // Nothing is loaded from outside (links to sources for the reader are fine).
     expect(html).not.toMatch(/src="https?:/);
@@ -244,7 +242,7 @@ describe.skipIf(!ready)("PDF:en som trycksak och tillgänglig handling", () => {
     expect(html).toMatch(/<a href="#fn1" id="fnref1">1<\/a>/);
     expect(html).toMatch(/<li id="fn1"[^>]*>/);
     expect(
-      spawnSync("grep", ["-c", "<script", path.join(out.dir, "2024/rapport.html")])
+      spawnSync("grep", ["-c", "<script", path.join(dir, "rapport.html")])
         .stdout.toString()
         .trim(),
     ).toBe("0");

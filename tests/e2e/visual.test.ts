@@ -4,9 +4,9 @@ import path from "node:path";
 import pixelmatch from "pixelmatch";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
 import { requirePrerequisites } from "../helpers/prerequisites.js";
-import { REPO_DATA, REPO_ROOT, tempDirWith, type TempDir } from "../helpers/temp-data.js";
+import { report2024 } from "../helpers/report-2024.js";
+import { REPO_ROOT, tempDirWith, type TempDir } from "../helpers/temp-data.js";
 
 const ready = requirePrerequisites(["pdftoppm"]);
 const REFERENCE = path.join(REPO_ROOT, "tests/visual/2024");
@@ -22,9 +22,9 @@ const TOLERANCE = 0.01;
  */
 describe.skipIf(!ready)("sidorna ser ut som referensbilderna", () => {
   let out: TempDir;
-  beforeAll(async () => {
+  beforeAll(() => {
     out = tempDirWith({});
-    expect((await runCli("build", "2024", "--data", REPO_DATA, "--out", out.dir)).code).toBe(0);
+    const pdf = path.join(report2024().dir, "rapport.pdf");
     for (const page of PAGES) {
       execFileSync("pdftoppm", [
         "-r",
@@ -35,7 +35,7 @@ describe.skipIf(!ready)("sidorna ser ut som referensbilderna", () => {
         "-l",
         String(page),
         "-singlefile",
-        path.join(out.dir, "2024/rapport.pdf"),
+        pdf,
         path.join(out.dir, `sida-${page}`),
       ]);
     }
