@@ -1,5 +1,6 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import layers from "./eslint/layers.js";
 
 export default tseslint.config(
   { ignores: ["dist/", "out/", "node_modules/", "coverage/", "bench/results.json"] },
@@ -22,5 +23,11 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
+  },
+  {
+    // Imports between the folders of src/ run one way only; see the table in eslint/layers.js.
+    files: ["src/**/*.ts"],
+    plugins: { layers },
+    rules: { "layers/import-direction": "error" },
   },
 );

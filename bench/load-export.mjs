@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Child process of the benchmark: loads, validates and aggregates one data directory (report check's
 // stages) and prints its time and its peak memory as JSON.
-import { runCheck } from "../dist/build/pipeline.js";
+import { runCheck } from "../dist/pipeline/pipeline.js";
 
 const [dataDir, rapportar] = [process.argv[2], Number(process.argv[3] ?? 2024)];
 const started = performance.now();

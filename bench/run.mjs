@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync, cpSync, mkdirSync } fro
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { runBuild } from "../dist/build/pipeline.js";
+import { runBuild } from "../dist/pipeline/pipeline.js";
 import { findBrowser } from "../dist/print/browser.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));

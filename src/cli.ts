@@ -7,9 +7,9 @@ import {
   toJsonDiagnostic,
 } from "./diagnostics/format.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
-import { DEFAULT_TEMPLATE_DIR, runBuild, runCheck, type PipelineOptions } from "./build/pipeline.js";
+import { DEFAULT_TEMPLATE_DIR, runBuild, runCheck, type PipelineOptions } from "./pipeline/pipeline.js";
 import { BrowserNotFoundError, PrintFailedError } from "./print/browser.js";
-import { InterruptedError } from "./build/interrupted.js";
+import { InterruptedError } from "./model/interrupted.js";
 
 /** Exit codes, documented in the README. */
 export const EXIT = {

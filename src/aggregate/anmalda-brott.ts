@@ -1,10 +1,10 @@
 import type {
   AnmaldaBrottRad,
   AnmaldaBrottTabell,
-  Count,
   Jamforelsegrupp,
   PubliceradForandring,
-} from "../types.js";
+} from "../model/types.js";
+import type { Count } from "../model/counts.js";
 import { percentChange } from "./percent-change.js";
 
 /** A sum over counts; `ofullstandig` where a part is missing (`..`): `totalt` then holds the known part. */

@@ -1,9 +1,10 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { SERIES_FILES, type SeriesId } from "../datasets.js";
-import type { Datasets, Kalla, SerieAr } from "../types.js";
-import { KEY_FIGURE_DATASETS, type KeyFigureDatasetId } from "../validate/key-figure-datasets.js";
-import type { KeyFigures } from "../validate/key-figures.js";
-import type { RapportMetadata } from "../validate/report-metadata.js";
+import { SERIES_FILES, type SeriesId } from "../sources/files.js";
+import type { Datasets } from "../sources/datasets.js";
+import type { Kalla, SerieAr } from "../model/types.js";
+import { KEY_FIGURE_DATASETS, type KeyFigureDatasetId } from "../sources/key-figure-datasets.js";
+import type { KeyFigures } from "../model/key-figures.js";
+import type { RapportMetadata } from "../model/types.js";
 import { nestKeys, reconcileKeyFigures } from "./key-figures.js";
 import { aggregateAnmaldaBrott, type AnmaldaBrottFigurer } from "./anmalda-brott.js";
 import { reconcileAnmaldaBrott, type Avstamning, type Avvikelse } from "./reconcile.js";

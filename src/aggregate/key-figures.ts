@@ -1,4 +1,4 @@
-import type { KeyFigures, StatedSum } from "../validate/key-figures.js";
+import type { KeyFigures, StatedSum } from "../model/key-figures.js";
 import type { Avstamning, Avvikelse } from "./reconcile.js";
 
 /** `{"koppleri.atal": 18}` → `{ koppleri: { atal: 18 } }`, so templates read `polis.koppleri.atal`. */

@@ -1,4 +1,5 @@
-import type { AnmaldaBrottTabell, Count } from "../types.js";
+import type { AnmaldaBrottTabell } from "../model/types.js";
+import type { Count } from "../model/counts.js";
 
 /** A stated sum that differs from the one computed from the rows. */
 export interface Avvikelse {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { readFile, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { runRender } from "../build/pipeline.js";
+import { runRender } from "../pipeline/pipeline.js";
 import type { ReportVersion } from "./compare.js";
 
 /** A version that cannot be read or built; the command exits with code 2. */

@@ -8,9 +8,9 @@ import {
   SERIES_FILES,
   braForandringarFile,
   rapportMetadataFile,
-} from "../datasets.js";
+} from "../sources/files.js";
 import { readTable } from "../load/read-table.js";
-import type { Brottskod, Polisregion } from "../types.js";
+import type { Brottskod, Polisregion } from "../model/types.js";
 import { validateBrottskoder, validatePolisregioner } from "../validate/reference-tables.js";
 
 export interface InitResult {

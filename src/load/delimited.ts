@@ -1,19 +1,6 @@
 import { parse, CsvError } from "csv-parse/sync";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
-
-export type Delimiter = "," | ";" | "\t";
-
-/** One record of a delimited file with the line it starts on, for diagnostics. */
-export interface RawRecord {
-  line: number;
-  cells: string[];
-}
-
-export interface RawTable {
-  delimiter: Delimiter;
-  header: RawRecord;
-  records: RawRecord[];
-}
+import type { Delimiter, RawTable } from "../model/tables.js";
 
 /** A field larger than this is refused instead of being held in memory (a pasted blob, a binary). */
 export const MAX_FIELD_BYTES = 64 * 1024;

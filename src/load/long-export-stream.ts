@@ -3,9 +3,10 @@ import { open } from "node:fs/promises";
 import { parse } from "csv-parse";
 import iconv from "iconv-lite";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
-import { MAX_FIELD_BYTES, detectDelimiter, type RawRecord } from "./delimited.js";
-import type { LoadedTable } from "./read-table.js";
-import type { TextEncodingName } from "./text-file.js";
+import { MAX_FIELD_BYTES, detectDelimiter } from "./delimited.js";
+import { type RawRecord } from "../model/tables.js";
+import type { LoadedTable } from "../model/tables.js";
+import type { TextEncodingName } from "../model/tables.js";
 
 const normalise = (s: string) => s.trim().toLowerCase();
 

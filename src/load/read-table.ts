@@ -1,15 +1,9 @@
 import { readFile } from "node:fs/promises";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
-import { decodeText, type TextEncodingName } from "./text-file.js";
-import { parseDelimited, type RawTable } from "./delimited.js";
+import type { LoadedTable } from "../model/tables.js";
+import { decodeText } from "./text-file.js";
+import { parseDelimited } from "./delimited.js";
 import { SAVE_AS_HELP, isOleCompound, isZip, parseWorkbook } from "./workbook.js";
-
-export interface LoadedTable extends RawTable {
-  file: string;
-  encoding: TextEncodingName | "xlsx";
-  /** Rows read from the file, where a stream kept only some of them as records. */
-  scannedRows?: number;
-}
 
 /** Reads a data table from disk: CSV or Unicode text in any accepted encoding, or an .xlsx workbook. */
 export async function readTable(file: string, sink: DiagnosticSink): Promise<LoadedTable | undefined> {

@@ -10,30 +10,11 @@ import {
   braForandringarFile,
   rapportMetadataFile,
   type OptionalDataset,
-  type SeriesId,
-} from "../datasets.js";
-import type { KeyFigureDatasetId } from "../validate/key-figure-datasets.js";
-import { readTable, type LoadedTable } from "./read-table.js";
+} from "../sources/files.js";
+import { readTable } from "./read-table.js";
+import type { LoadedTable } from "../model/tables.js";
 import { isStreamableLongExport, readLongExportStreaming } from "./long-export-stream.js";
-
-export interface LoadedSources {
-  polisregioner?: LoadedTable;
-  brottskoder?: LoadedTable;
-  kallor?: LoadedTable;
-  jamforelser?: LoadedTable;
-  anmaldaBrott?: LoadedTable;
-  braForandringar?: LoadedTable;
-  metadata?: LoadedTable;
-  nyckeltal: Partial<Record<KeyFigureDatasetId, LoadedTable>>;
-  serier: Partial<Record<SeriesId, LoadedTable>>;
-  /** The previous statistics year's table; absent where there is no such file. */
-  anmaldaBrottForegaende?: LoadedTable;
-  /** Optional datasets with no file this year. */
-  saknadeDataset: OptionalDataset[];
-  /** Every file read, in order, for the command's account of what it read. */
-  lasta: { file: string; encoding: string; rows: number }[];
-  diagnostics: Diagnostic[];
-}
+import type { LoadedSources } from "../sources/datasets.js";
 
 const exists = (file: string) =>
   access(file).then(

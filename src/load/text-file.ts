@@ -1,7 +1,6 @@
 import iconv from "iconv-lite";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
-
-export type TextEncodingName = "utf-8" | "utf-8-bom" | "windows-1252" | "utf-16le" | "utf-16be";
+import type { TextEncodingName } from "../model/tables.js";
 
 export interface DecodedText {
   text: string;

@@ -1,5 +1,5 @@
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
-import type { RawRecord, RawTable } from "./delimited.js";
+import type { RawRecord, RawTable } from "../model/tables.js";
 
 /** Signatures of the spreadsheet formats people send instead of CSV. */
 export const isZip = (bytes: Uint8Array) =>

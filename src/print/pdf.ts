@@ -1,6 +1,6 @@
 import type { Browser } from "puppeteer";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { InterruptedError, throwIfInterrupted } from "../build/interrupted.js";
+import { InterruptedError, throwIfInterrupted } from "../model/interrupted.js";
 import { PrintFailedError, findBrowser, type FoundBrowser } from "./browser.js";
 import {
   PAGED_MEDIA_CSS,

@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { yearTextNames, type LoadedTemplates, type TemplateFile } from "../load/templates.js";
+import { yearTextNames, type LoadedTemplates, type TemplateFile } from "../model/templates.js";
 import type { Chart } from "./charts.js";
 import type { TemplateContext } from "./context.js";
 import { FootnoteRegistry } from "./footnotes.js";

@@ -2,7 +2,7 @@ import { DEFAULT_TEXT_RULES } from "./phrases.js";
 import type { GruppFigur, JamforbarGrupp, RadFigur } from "../aggregate/anmalda-brott.js";
 import type { Siffror } from "../aggregate/index.js";
 import { percentChange } from "../aggregate/percent-change.js";
-import type { OptionalDataset } from "../datasets.js";
+import type { OptionalDataset } from "../sources/files.js";
 
 /** A figure with its comparison, shaped for the `forandring` helper. */
 export interface Comparison {

@@ -1,4 +1,4 @@
-import type { Kalla } from "../types.js";
+import type { Kalla } from "../model/types.js";
 import { formatSwedishDate } from "./swedish.js";
 
 /**

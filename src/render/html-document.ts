@@ -1,7 +1,7 @@
 import MarkdownIt, { type PluginSimple } from "markdown-it";
 import footnotePlugin from "markdown-it-footnote";
 import type { Chart } from "./charts.js";
-import type { TemplatesWithFonts } from "../load/templates.js";
+import type { TemplatesWithFonts } from "../model/templates.js";
 import { createTemplateEnvironment } from "./handlebars-env.js";
 import type { RenderedChapter } from "./chapters.js";
 

@@ -1,9 +1,9 @@
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
-import type { LoadedTable } from "../load/read-table.js";
-import type { AnmaldaBrottRad, AnmaldaBrottTabell, Brottskod } from "../types.js";
+import type { LoadedTable } from "../model/tables.js";
+import type { AnmaldaBrottRad, AnmaldaBrottTabell, Brottskod } from "../model/types.js";
 import type { AnmaldaBrottContext } from "./anmalda-brott.js";
 import { cellOf, locateColumns, normaliseHeader, placeOf, type ColumnSpec } from "./columns.js";
-import { parseCount } from "./counts.js";
+import { parseCount } from "../model/counts.js";
 
 type Key = "kod" | "region" | "antal" | "ar";
 

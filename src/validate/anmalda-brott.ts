@@ -1,17 +1,17 @@
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
-import type { LoadedTable } from "../load/read-table.js";
-import type { RawRecord } from "../load/delimited.js";
+import type { LoadedTable } from "../model/tables.js";
+import type { RawRecord } from "../model/tables.js";
 import type {
   AngivenSumma,
   AnmaldaBrottRad,
   AnmaldaBrottTabell,
   Brottskod,
   ColumnPlaces,
-  Count,
   Polisregion,
-} from "../types.js";
+} from "../model/types.js";
+import type { Count } from "../model/counts.js";
 import { cellOf, locateColumns, placeOf, type ColumnSpec, type LocatedColumns } from "./columns.js";
-import { parseCount } from "./counts.js";
+import { parseCount } from "../model/counts.js";
 import { matchName, nameTokens } from "./name-match.js";
 
 type Key = "grupp" | "andamal" | "text" | "kod" | "totalt" | `region:${string}`;

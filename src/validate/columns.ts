@@ -1,5 +1,5 @@
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
-import type { RawRecord } from "../load/delimited.js";
+import type { RawRecord } from "../model/tables.js";
 
 /**
  * Header names are compared ignoring case, surrounding and repeated spaces, soft hyphens and the

@@ -1,16 +1,18 @@
 import path from "node:path";
 import { DiagnosticSink, type Diagnostic } from "../diagnostics/diagnostic.js";
-import type { LoadedSources } from "../load/sources.js";
-import type { Datasets } from "../types.js";
+import type { LoadedSources } from "../sources/datasets.js";
+import type { Datasets } from "../sources/datasets.js";
 import { validateAnmaldaBrott } from "./anmalda-brott.js";
 import { isLongExport, validateLongExport } from "./anmalda-brott-long.js";
-import type { LoadedTable } from "../load/read-table.js";
-import type { AnmaldaBrottTabell, Brottskod } from "../types.js";
-import { SERIES_FILES } from "../datasets.js";
+import type { LoadedTable } from "../model/tables.js";
+import type { AnmaldaBrottTabell, Brottskod } from "../model/types.js";
+import { SERIES_FILES } from "../sources/files.js";
 import type { z } from "zod";
-import { validateKeyFigures, type KeyFigureDataset } from "./key-figures.js";
-import { DEFAULT_METADATA, validateReportMetadata } from "./report-metadata.js";
-import { KEY_FIGURE_DATASETS } from "./key-figure-datasets.js";
+import { validateKeyFigures } from "./key-figures.js";
+import { type KeyFigureDataset } from "../model/key-figures.js";
+import { DEFAULT_METADATA } from "../model/types.js";
+import { validateReportMetadata } from "./report-metadata.js";
+import { KEY_FIGURE_DATASETS } from "../sources/key-figure-datasets.js";
 import {
   validateBraForandringar,
   validateBrottskoder,

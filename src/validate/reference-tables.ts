@@ -1,9 +1,11 @@
 import { z } from "zod";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
-import type { LoadedTable } from "../load/read-table.js";
-import type { Brottskod, Polisregion } from "../types.js";
+import type { LoadedTable } from "../model/tables.js";
+import type { Brottskod, Polisregion } from "../model/types.js";
 import { cellOf, locateColumns, placeOf, type ColumnSpec } from "./columns.js";
-import { parseCount } from "./counts.js";
+import { parseCount } from "../model/counts.js";
+import { kallaSchema } from "../model/kalla.js";
+import type { Jamforelsegrupp, Kalla, PubliceradForandring, SerieAr } from "../model/types.js";
 
 /**
  * Validates each record of a table against a zod schema, after mapping header names to keys.
@@ -133,20 +135,6 @@ export function validatePolisregioner(table: LoadedTable, sink: DiagnosticSink):
   return records.map(({ value: { namn, alias, lan } }) => ({ namn, alias, lan }));
 }
 
-const kallaSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, {
-    error: (iss) => `väntade ett id av gemener, siffror och bindestreck, fann "${String(iss.input)}"`,
-  }),
-  utgivare: required("utgivaren"),
-  titel: required("titeln"),
-  ar: z.string().regex(/^\d{4}$/, { error: (iss) => `väntade ett årtal, fann "${String(iss.input)}"` }),
-  url: z.union([z.literal(""), z.url({ error: "väntade en fullständig webbadress (https://…)" })]),
-  hamtad: z.union([z.literal(""), z.iso.date({ error: "väntade ett datum som 2024-08-06" })]),
-  anmarkning: z.string(),
-});
-
-export type Kalla = z.infer<typeof kallaSchema>;
-
 const kallaColumns: ColumnSpec<keyof z.input<typeof kallaSchema>>[] = [
   { key: "id", header: "id", required: true },
   { key: "utgivare", header: "utgivare", required: true },
@@ -175,14 +163,6 @@ export function validateKallor(table: LoadedTable, sink: DiagnosticSink): Kalla[
     seen.set(value.id, line);
   }
   return records.map((r) => r.value);
-}
-
-/** One year of a published time series; `null` where the year's figure is missing (`..`). */
-export interface SerieAr {
-  ar: number;
-  varden: Record<string, number | null>;
-  anmarkning: string;
-  kalla: string;
 }
 
 /**
@@ -259,14 +239,6 @@ export function validateSerie(
   return out;
 }
 
-/** A change Brå published for a set of codes, used where no previous-year table is available. */
-export interface PubliceradForandring {
-  brottskoder: string[];
-  forandringProcent: number;
-  jamfortMed: number;
-  kalla: string;
-}
-
 export function validateBraForandringar(
   table: LoadedTable,
   brottskoder: readonly Brottskod[],
@@ -301,13 +273,6 @@ export function validateBraForandringar(
   ];
   const records = validateRecords(table, specs, schema, sink);
   return records?.map(({ value: { anmarkning: _, ...rest } }) => rest);
-}
-
-/** A set of codes, old and new, whose sums compare across a recoding (from `brottskoder-jamforelser.csv`). */
-export interface Jamforelsegrupp {
-  id: string;
-  benamning: string;
-  koder: string[];
 }
 
 export function validateJamforelser(

@@ -1,23 +1,8 @@
 import { z } from "zod";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
-import type { LoadedTable } from "../load/read-table.js";
+import type { LoadedTable } from "../model/tables.js";
 import { cellOf, locateColumns, placeOf, type ColumnSpec } from "./columns.js";
-
-/** The report's own facts for the cover (from `data/<år>/rapport.csv`). */
-export interface RapportMetadata {
-  lagesrapport: number | null;
-  diarienummer: string | null;
-  /** ISO date the report is decided; `null` for a draft without a date. */
-  datum: string | null;
-  informationsklass: string;
-}
-
-export const DEFAULT_METADATA: RapportMetadata = {
-  lagesrapport: null,
-  diarienummer: null,
-  datum: null,
-  informationsklass: "Öppen",
-};
+import { DEFAULT_METADATA, type RapportMetadata } from "../model/types.js";
 
 const FIELDS = {
   lagesrapport: z

@@ -104,7 +104,7 @@ describe("report check med egna tabeller", () => {
       "2018/anmalda-brott.csv": year2018,
       "2019/anmalda-brott.csv": windows1252(year2019),
     });
-    const { runCheck } = await import("../../src/build/pipeline.js");
+    const { runCheck } = await import("../../src/pipeline/pipeline.js");
     const result = await runCheck({
       rapportar: 2020,
       dataDir: temp.dir,

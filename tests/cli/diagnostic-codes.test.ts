@@ -1,7 +1,7 @@
 import { cpSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { runCheck, runRender } from "../../src/build/pipeline.js";
+import { runCheck, runRender } from "../../src/pipeline/pipeline.js";
 import { validateAnmaldaBrott } from "../../src/validate/anmalda-brott.js";
 import {
   HEADER,

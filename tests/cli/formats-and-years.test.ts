@@ -3,7 +3,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { afterEach, describe, expect, it } from "vitest";
-import { runCheck, runRender } from "../../src/build/pipeline.js";
+import { runCheck, runRender } from "../../src/pipeline/pipeline.js";
 import { COUNTS_2024, COUNTS_2025, longCsv, wideCsv, type Counts } from "../helpers/fixtures.js";
 import { REPO_DATA, tempDataDir, type TempDir } from "../helpers/temp-data.js";
 import { reference } from "../helpers/validate.js";

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runRender } from "../../src/build/pipeline.js";
+import { runRender } from "../../src/pipeline/pipeline.js";
 import { REPO_DATA, REPO_ROOT } from "../helpers/temp-data.js";
 
 const GOLDEN = path.join(REPO_ROOT, "tests/golden/2024");

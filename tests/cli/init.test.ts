@@ -1,7 +1,7 @@
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { runCheck } from "../../src/build/pipeline.js";
+import { runCheck } from "../../src/pipeline/pipeline.js";
 import { runCli } from "../helpers/cli.js";
 import { REPO_DATA, snapshot, tempDirWith, type TempDir } from "../helpers/temp-data.js";
 

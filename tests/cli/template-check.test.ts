@@ -1,7 +1,7 @@
 import { cpSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { runCheck } from "../../src/build/pipeline.js";
+import { runCheck } from "../../src/pipeline/pipeline.js";
 import { REPO_DATA, REPO_ROOT, tempDirWith, type TempDir } from "../helpers/temp-data.js";
 
 describe("report check och mallarna", () => {

@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runBuild } from "../../src/build/pipeline.js";
+import { runBuild } from "../../src/pipeline/pipeline.js";
 import { requirePrerequisites } from "../helpers/prerequisites.js";
 import { REPO_DATA, REPO_ROOT, tempDirWith, type TempDir } from "../helpers/temp-data.js";
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import { DiagnosticSink } from "../../src/diagnostics/diagnostic.js";
 import { decodeText } from "../../src/load/text-file.js";
 import { parseDelimited } from "../../src/load/delimited.js";
-import type { LoadedTable } from "../../src/load/read-table.js";
+import type { LoadedTable } from "../../src/model/tables.js";
 import { validateAnmaldaBrott } from "../../src/validate/anmalda-brott.js";
 import { validateBrottskoder, validatePolisregioner } from "../../src/validate/reference-tables.js";
 import { REPO_DATA } from "./temp-data.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCount } from "../../src/validate/counts.js";
+import { parseCount } from "../../src/model/counts.js";
 
 describe("parseCount", () => {
   it.each([

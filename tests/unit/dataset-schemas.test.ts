@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { KEY_FIGURE_DATASETS } from "../../src/validate/key-figure-datasets.js";
-import { validateKeyFigures, type KeyFigureDataset } from "../../src/validate/key-figures.js";
+import { KEY_FIGURE_DATASETS } from "../../src/sources/key-figure-datasets.js";
+import { validateKeyFigures } from "../../src/validate/key-figures.js";
+import { type KeyFigureDataset } from "../../src/model/key-figures.js";
 import {
   validateBraForandringar,
   validateKallor,

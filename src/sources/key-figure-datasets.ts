@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { antal, lista, procent, type KeyFigureDataset } from "./key-figures.js";
+import { antal, lista, procent, type KeyFigureDataset } from "../model/key-figures.js";
 
 /** Jämställdhetsmyndighetens regionkoordinatorer: persons identified during the year (§ 4.1). */
 export const regionkoordinatorer = {

@@ -4,14 +4,15 @@ import { computeFigures, type Siffror } from "../aggregate/index.js";
 import type { Avstamning } from "../aggregate/reconcile.js";
 import { escalateWarnings, hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { loadSources } from "../load/sources.js";
-import { loadTemplates, withFonts, yearTextNames, type LoadedTemplates } from "../load/templates.js";
-import type { OptionalDataset } from "../datasets.js";
+import { loadTemplates, withFonts } from "../load/templates.js";
+import { yearTextNames, type LoadedTemplates } from "../model/templates.js";
+import type { OptionalDataset } from "../sources/files.js";
 import type { RenderedChapter } from "../render/chapters.js";
 import type { DocumentMeta } from "../render/html-document.js";
 import { buildDate, makeReproducible } from "../print/reproducible.js";
 import { validateSources } from "../validate/index.js";
 import { findTypedFigures } from "../validate/template-figures.js";
-import { throwIfInterrupted } from "./interrupted.js";
+import { throwIfInterrupted } from "../model/interrupted.js";
 import { withOutputLock, writeOutputAtomically } from "./output.js";
 import { inputManifest, isUpToDate, sha256, type Manifest } from "./manifest.js";
 

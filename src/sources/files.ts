@@ -3,7 +3,7 @@
  * year's table of reported offences are required; the others are optional, and where one is missing the
  * report says so where its figures would stand.
  */
-import type { KeyFigureDatasetId } from "./validate/key-figure-datasets.js";
+import type { KeyFigureDatasetId } from "./key-figure-datasets.js";
 
 export const REFERENCE_FILES = {
   polisregioner: "polisregioner.csv",

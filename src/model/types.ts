@@ -1,24 +1,12 @@
 /**
  * The shapes passed between the stages: load → validate → aggregate → render → print.
  * Field names that editors also see in data files and `siffror.json` keep their Swedish domain names.
+ * This folder is a leaf: it imports nothing from the rest of `src/`.
  */
-import type { Count } from "./validate/counts.js";
-import type { SeriesId } from "./datasets.js";
-import type { KeyFigures } from "./validate/key-figures.js";
-import type { KEY_FIGURE_DATASETS } from "./validate/key-figure-datasets.js";
-import type { Jamforelsegrupp, Kalla, PubliceradForandring, SerieAr } from "./validate/reference-tables.js";
-import type { z } from "zod";
-import type { RapportMetadata } from "./validate/report-metadata.js";
-
-export type { Jamforelsegrupp, Kalla, PubliceradForandring, SerieAr };
-
-type Datasets_ = typeof KEY_FIGURE_DATASETS;
-/** The validated key figures of each optional dataset, by dataset id. */
-export type Nyckeltal = {
-  [K in keyof Datasets_]?: KeyFigures<z.infer<Datasets_[K]["schema"]>>;
-};
+import type { Count } from "./counts.js";
 
 export type { Count };
+export type { Kalla } from "./kalla.js";
 
 /** A police region as in `data/polisregioner.csv`. */
 export interface Polisregion {
@@ -82,23 +70,41 @@ export interface AnmaldaBrottTabell {
   kolumner: ColumnPlaces;
 }
 
-/** Everything the build reads for one report, validated. */
-export interface Datasets {
-  rapportar: number;
-  statistikar: number;
-  regioner: Polisregion[];
-  brottskoder: Brottskod[];
-  anmaldaBrott: AnmaldaBrottTabell;
-  /** The previous statistics year's table, where there is one. */
-  anmaldaBrottForegaende?: AnmaldaBrottTabell;
-  kallor: Kalla[];
-  nyckeltal: Nyckeltal;
-  /** The file each key-figure dataset was read from, for diagnostics. */
-  nyckeltalFiler: Partial<Record<keyof Nyckeltal, string>>;
-  serier: Partial<Record<SeriesId, SerieAr[]>>;
-  braForandringar: PubliceradForandring[];
-  /** How codes compare across a recoding (e.g. 2025's new trafficking codes with the old). */
-  jamforelser: Jamforelsegrupp[];
-  /** The report's own facts for the cover. */
-  metadata: RapportMetadata;
+/** One year of a published time series; `null` where the year's figure is missing (`..`). */
+export interface SerieAr {
+  ar: number;
+  varden: Record<string, number | null>;
+  anmarkning: string;
+  kalla: string;
 }
+
+/** A change Brå published for a set of codes, used where no previous-year table is available. */
+export interface PubliceradForandring {
+  brottskoder: string[];
+  forandringProcent: number;
+  jamfortMed: number;
+  kalla: string;
+}
+
+/** A set of codes, old and new, whose sums compare across a recoding (from `brottskoder-jamforelser.csv`). */
+export interface Jamforelsegrupp {
+  id: string;
+  benamning: string;
+  koder: string[];
+}
+
+/** The report's own facts for the cover (from `data/<år>/rapport.csv`). */
+export interface RapportMetadata {
+  lagesrapport: number | null;
+  diarienummer: string | null;
+  /** ISO date the report is decided; `null` for a draft without a date. */
+  datum: string | null;
+  informationsklass: string;
+}
+
+export const DEFAULT_METADATA: RapportMetadata = {
+  lagesrapport: null,
+  diarienummer: null,
+  datum: null,
+  informationsklass: "Öppen",
+};

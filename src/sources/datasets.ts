@@ -1,0 +1,66 @@
+/**
+ * The shapes of what the stages pass on, as the source registry defines them: the files `load` read
+ * and the datasets `validate` made of them.
+ */
+import type { z } from "zod";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { KeyFigures } from "../model/key-figures.js";
+import type { LoadedTable } from "../model/tables.js";
+import type {
+  AnmaldaBrottTabell,
+  Brottskod,
+  Jamforelsegrupp,
+  Kalla,
+  Polisregion,
+  PubliceradForandring,
+  RapportMetadata,
+  SerieAr,
+} from "../model/types.js";
+import type { OptionalDataset, SeriesId } from "./files.js";
+import type { KEY_FIGURE_DATASETS, KeyFigureDatasetId } from "./key-figure-datasets.js";
+
+type Datasets_ = typeof KEY_FIGURE_DATASETS;
+/** The validated key figures of each optional dataset, by dataset id. */
+export type Nyckeltal = {
+  [K in keyof Datasets_]?: KeyFigures<z.infer<Datasets_[K]["schema"]>>;
+};
+
+export interface LoadedSources {
+  polisregioner?: LoadedTable;
+  brottskoder?: LoadedTable;
+  kallor?: LoadedTable;
+  jamforelser?: LoadedTable;
+  anmaldaBrott?: LoadedTable;
+  braForandringar?: LoadedTable;
+  metadata?: LoadedTable;
+  nyckeltal: Partial<Record<KeyFigureDatasetId, LoadedTable>>;
+  serier: Partial<Record<SeriesId, LoadedTable>>;
+  /** The previous statistics year's table; absent where there is no such file. */
+  anmaldaBrottForegaende?: LoadedTable;
+  /** Optional datasets with no file this year. */
+  saknadeDataset: OptionalDataset[];
+  /** Every file read, in order, for the command's account of what it read. */
+  lasta: { file: string; encoding: string; rows: number }[];
+  diagnostics: Diagnostic[];
+}
+
+/** Everything the build reads for one report, validated. */
+export interface Datasets {
+  rapportar: number;
+  statistikar: number;
+  regioner: Polisregion[];
+  brottskoder: Brottskod[];
+  anmaldaBrott: AnmaldaBrottTabell;
+  /** The previous statistics year's table, where there is one. */
+  anmaldaBrottForegaende?: AnmaldaBrottTabell;
+  kallor: Kalla[];
+  nyckeltal: Nyckeltal;
+  /** The file each key-figure dataset was read from, for diagnostics. */
+  nyckeltalFiler: Partial<Record<keyof Nyckeltal, string>>;
+  serier: Partial<Record<SeriesId, SerieAr[]>>;
+  braForandringar: PubliceradForandring[];
+  /** How codes compare across a recoding (e.g. 2025's new trafficking codes with the old). */
+  jamforelser: Jamforelsegrupp[];
+  /** The report's own facts for the cover. */
+  metadata: RapportMetadata;
+}
