@@ -13,6 +13,7 @@ import { buildDate, makeReproducible } from "../print/reproducible.js";
 import { validateSources } from "../validate/index.js";
 import { findTypedFigures } from "../validate/template-figures.js";
 import { throwIfInterrupted } from "../model/interrupted.js";
+import { cachedCharts, forgetDeadBrowser, type RenderCache } from "./render-cache.js";
 import { withOutputLock, writeOutputAtomically } from "./output.js";
 import { inputManifest, isUpToDate, sha256, type Manifest } from "./manifest.js";
 
@@ -42,6 +43,11 @@ export interface PipelineOptions {
   dataVersion?: string;
   /** Called once the data has passed the checks, before rendering (the build starts the browser then). */
   afterCheck?: () => void;
+  /**
+   * Kept between builds by a process that builds more than once (`--watch`, `preview`): fonts, charts
+   * and the browser. Default: none (everything is done afresh).
+   */
+  cache?: RenderCache;
   /** Called after each stage with its duration in milliseconds (progress lines, the benchmark). */
   onStage?: (stage: Stage, ms: number) => void;
 }
@@ -64,7 +70,7 @@ export interface CheckResult {
 }
 
 /** What check hands on to rendering: the optional datasets that are missing, the templates it read. */
-interface CheckOutcome extends CheckResult {
+export interface CheckOutcome extends CheckResult {
   missing: OptionalDataset[];
   templates: LoadedTemplates;
 }
@@ -74,15 +80,29 @@ const DOCUMENT_META = {
   undertitel: "Lägesrapport",
 } as const;
 
-/** load → validate → aggregate: everything `report check` does; nothing is written. */
-export async function runCheck(options: PipelineOptions): Promise<CheckOutcome> {
+/** What the data half of check found: load → validate → aggregate. */
+export interface DataCheck {
+  diagnostics: Diagnostic[];
+  avstamningar: Avstamning[];
+  siffror?: Siffror;
+  missing: OptionalDataset[];
+}
+
+/** The templates and the year's texts as read, and what check says about them. */
+export interface TemplateCheck {
+  templates: LoadedTemplates;
+  diagnostics: Diagnostic[];
+}
+
+/** load → validate → aggregate. A process that stays warm (preview) redoes this only when data changed. */
+export async function checkData(options: PipelineOptions): Promise<DataCheck> {
   const statistikar = options.rapportar - 1;
   const sources = await timed(options, "load", () => loadSources(options.dataDir, statistikar));
   for (const read of sources.lasta) options.log(`Läser ${read.file} (${read.encoding}, ${read.rows} rader)`);
   const validated = await timed(options, "validate", () =>
     validateSources(sources, { rapportar: options.rapportar, statistikar }),
   );
-  let diagnostics = [...sources.diagnostics, ...validated.diagnostics];
+  const diagnostics = [...sources.diagnostics, ...validated.diagnostics];
   let siffror: Siffror | undefined;
   let avstamningar: Avstamning[] = [];
   if (validated.value) {
@@ -99,10 +119,17 @@ export async function runCheck(options: PipelineOptions): Promise<CheckOutcome> 
     avstamningar = aggregated.avstamningar;
     diagnostics.push(...aggregated.diagnostics);
   }
+  return { diagnostics, avstamningar, ...(siffror && { siffror }), missing: sources.saknadeDataset };
+}
+
+/** Reads the templates and the year's texts; warns about typed figures and missing year texts. */
+export async function checkTemplates(options: PipelineOptions): Promise<TemplateCheck> {
+  const statistikar = options.rapportar - 1;
   const templates = await loadTemplates(
     options.templateDir ?? DEFAULT_TEMPLATE_DIR,
     path.join(options.dataDir, String(statistikar), "texter"),
   );
+  const diagnostics: Diagnostic[] = [];
   const prose = [
     ...templates.chapters.map((c) => c.template),
     ...templates.partials.values(),
@@ -119,17 +146,32 @@ export async function runCheck(options: PipelineOptions): Promise<CheckOutcome> 
         "Årets text saknas; rapporten visar en markering där den ska stå. Skriv texten (eller kopiera fjolårets och uppdatera den).",
     });
   }
+  return { templates, diagnostics };
+}
+
+/** The two halves of check as one result: strictness applied, diagnostics in order. */
+export function combineChecks(
+  options: PipelineOptions,
+  data: DataCheck,
+  templates: TemplateCheck,
+): CheckOutcome {
+  let diagnostics = [...data.diagnostics, ...templates.diagnostics];
   if (options.strict) diagnostics = escalateWarnings(diagnostics);
   diagnostics = sortDiagnostics(diagnostics);
-  const ok = siffror !== undefined && !hasErrors(diagnostics);
+  const ok = data.siffror !== undefined && !hasErrors(diagnostics);
   return {
     diagnostics,
-    avstamningar,
-    ...(siffror && { siffror }),
+    avstamningar: data.avstamningar,
+    ...(data.siffror && { siffror: data.siffror }),
     ok,
-    missing: sources.saknadeDataset,
-    templates,
+    missing: data.missing,
+    templates: templates.templates,
   };
+}
+
+/** load → validate → aggregate: everything `report check` does; nothing is written. */
+export async function runCheck(options: PipelineOptions): Promise<CheckOutcome> {
+  return combineChecks(options, await checkData(options), await checkTemplates(options));
 }
 
 export interface RenderResult extends CheckResult {
@@ -139,9 +181,15 @@ export interface RenderResult extends CheckResult {
   layoutFile?: string;
 }
 
-/** Everything up to the HTML page: check, then charts, chapters and the document. No browser. */
-export async function runRender(options: PipelineOptions): Promise<RenderResult> {
-  const checked = await runCheck(options);
+/**
+ * Everything up to the HTML page: check, then charts, chapters and the document. No browser. A warm
+ * process (preview) passes the check it has already redone for what changed.
+ */
+export async function runRender(
+  options: PipelineOptions,
+  checked: CheckOutcome | undefined = undefined,
+): Promise<RenderResult> {
+  checked ??= await runCheck(options);
   if (!checked.ok || !checked.siffror) return checked;
   throwIfInterrupted(options.signal);
   options.afterCheck?.();
@@ -149,8 +197,12 @@ export async function runRender(options: PipelineOptions): Promise<RenderResult>
   const statistikar = siffror.statistikar;
 
   return timed(options, "render", async () => {
-    // The templates check already read, with the fonts added (read once per build).
-    const templates = await withFonts(checked.templates);
+    // The templates check already read, with the fonts added (read once per build, or per process).
+    const cache = options.cache;
+    const fonts = cache?.fonts ?? withFonts(checked.templates);
+    if (cache) cache.fonts = fonts;
+    const { fontFaces, chartFontFace } = await fonts;
+    const templates = { ...checked.templates, fontFaces, chartFontFace };
     // Rendering modules load only when a command renders: `report check` stays fast to start.
     const [
       { renderChapters },
@@ -166,7 +218,8 @@ export async function runRender(options: PipelineOptions): Promise<RenderResult>
       import("../render/html-document.js"),
     ]);
     const context = buildTemplateContext(siffror, checked.missing);
-    const charts = await renderCharts(siffror, templates.chartFontFace);
+    // Charts are a pure function of the figures: a warm process draws them again only when those change.
+    const charts = await cachedCharts(cache, siffror, chartFontFace, renderCharts);
     const rendered = renderChapters(templates, context, charts);
     const diagnostics = [...checked.diagnostics, ...rendered.diagnostics];
     if (hasErrors(diagnostics)) return { ...checked, diagnostics, ok: false };
@@ -225,16 +278,22 @@ export async function runBuild(options: PipelineOptions): Promise<BuildResult> {
   // The browser starts as soon as the data has passed the checks, and launches while the chapters
   // are rendered (about 0.4 s saved); it is closed on every path that does not print.
   const { printPdf, startBrowser } = await import("../print/pdf.js");
-  let starting: ReturnType<typeof startBrowser> | undefined;
-  const closeUnused = () => starting?.then((s) => s.browser.close()).catch(() => undefined);
+  const cache = options.cache;
+  // A warm process (--watch) prints every build with the same browser, started by the first.
+  if (cache) await forgetDeadBrowser(cache);
+  let starting: ReturnType<typeof startBrowser> | undefined = cache?.browser;
+  const closeUnused = () =>
+    cache ? undefined : starting?.then((s) => s.browser.close()).catch(() => undefined);
   let rendered: RenderResult;
   try {
     rendered = await runRender({
       ...options,
       dataVersion: inputs.dataVersion,
       afterCheck: () => {
+        if (starting) return;
         starting = startBrowser();
         starting.catch(() => undefined); // reported when printing awaits it
+        if (cache) cache.browser = starting;
       },
     });
   } catch (cause) {
@@ -253,7 +312,7 @@ export async function runBuild(options: PipelineOptions): Promise<BuildResult> {
   }
   options.log("Skriver ut PDF med Chromium …");
   const printed = await timed(options, "print", () =>
-    printPdf(html, rendered.layoutFile ?? "rapport.html", options.signal, starting),
+    printPdf(html, rendered.layoutFile ?? "rapport.html", options.signal, starting, cache !== undefined),
   );
   options.log(`Webbläsare: ${printed.browser.executablePath} (${printed.browser.source})`);
   const diagnostics = [

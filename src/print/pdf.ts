@@ -1,4 +1,4 @@
-import type { Browser } from "puppeteer";
+import type { Browser, Page } from "puppeteer";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { InterruptedError, throwIfInterrupted } from "../model/interrupted.js";
 import { PrintFailedError, findBrowser, type FoundBrowser } from "./browser.js";
@@ -94,9 +94,12 @@ export async function printPdf(
   signal?: AbortSignal,
   /** A browser already starting (see startBrowser); by default one is started here. */
   starting: Promise<StartedBrowser> = startBrowser(),
+  /** Leave the browser running for the next print (`--watch`, `preview`); only the page is closed. Default `false`. */
+  keepBrowser = false,
 ): Promise<PrintResult> {
   const diagnostics: Diagnostic[] = [];
   let browser: Browser | undefined;
+  let openPage: Page | undefined;
   const closeOnAbort = () => void browser?.close();
   signal?.addEventListener("abort", closeOnAbort);
   const timings = { start: 0, layout: 0, pdf: 0 };
@@ -111,6 +114,7 @@ export async function printPdf(
     browser = started.browser;
     throwIfInterrupted(signal);
     const page = await browser.newPage();
+    openPage = page;
     lap("start");
     // The launch itself may have run while the chapters were rendered; report what it cost.
     timings.start = Math.max(timings.start, started.startMs);
@@ -176,6 +180,7 @@ export async function printPdf(
     throw cause;
   } finally {
     signal?.removeEventListener("abort", closeOnAbort);
-    await browser?.close();
+    if (keepBrowser) await openPage?.close().catch(() => undefined);
+    else await browser?.close();
   }
 }
