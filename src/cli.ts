@@ -42,6 +42,13 @@ function parseYear(value: string): number {
   return year;
 }
 
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d{1,5}$/.test(value) || port > 65535)
+    throw new InvalidArgumentError(`"${value}" är ingen port; ange ett tal 0–65535 (0 väljer en ledig).`);
+  return port;
+}
+
 /** Commander's help headings and annotations, in Swedish. */
 export function translateHelp(text: string): string {
   return text
@@ -64,7 +71,7 @@ export function translateCommanderMessage(message: string): string {
     ],
     [
       /error: unknown command '([^']+)'/,
-      (_, c) => `fel: okänt kommando '${c}'; kommandona är build och check`,
+      (_, c) => `fel: okänt kommando '${c}'; kommandona är build, check, diff, init och preview`,
     ],
     [/error: missing required argument '([^']+)'/, (_, a) => `fel: argumentet <${a}> saknas`],
     [
@@ -185,6 +192,19 @@ function createProgram(
     });
 
   program
+    .command("preview")
+    .description("visa rapporten i webbläsaren och ladda om sidan vid varje sparad ändring (Ctrl-C avslutar)")
+    .argument("<år>", "rapportåret, 2000–2100", parseYear)
+    .addOption(new Option("--data <mapp>", "mappen med datafiler").default("data"))
+    .addOption(
+      new Option("--port <n>", "porten på 127.0.0.1 (0 väljer en ledig)").argParser(parsePort).default(4024),
+    )
+    .action(async (year: number, opts: Record<string, unknown>) => {
+      const { runPreviewCommand } = await import("./preview/command.js");
+      process.exitCode = await runPreviewCommand(io, year, opts);
+    });
+
+  program
     .command("diff")
     .description("visa vad som ändrats mellan två versioner av rapporten: siffror och text")
     .argument("<a>", "den äldre versionen: en byggmapp (out/2024) eller, med --year, en git-revision")
@@ -225,8 +245,12 @@ Slutkoder: 0 inga skillnader, 1 skillnader finns (som diff), 2 fel.
  */
 async function watchBuild(io: Io, options: PipelineOptions): Promise<number> {
   const { watch } = await import("node:fs");
+  const { closeRenderCache, createRenderCache } = await import("./build/render-cache.js");
+  // One process, one browser: every rebuild reuses the fonts, the charts if the figures are unchanged,
+  // and the browser the first build started.
+  const cache = createRenderCache();
   const buildOnce = async () => {
-    const result = await runBuild({ ...options, force: false });
+    const result = await runBuild({ ...options, force: false, cache });
     if (!result.upToDate) printDiagnostics(io, result.diagnostics);
     io.out(
       result.pdfPath && result.ok ? `${result.pdfPath}\n` : "Bygget misslyckades; väntar på nästa ändring.\n",
@@ -261,7 +285,7 @@ async function watchBuild(io: Io, options: PipelineOptions): Promise<number> {
       for (const w of watchers) w.close();
       process.off("SIGINT", stop);
       process.off("SIGTERM", stop);
-      void running.then(() => resolve(EXIT.ok));
+      void running.then(() => closeRenderCache(cache)).then(() => resolve(EXIT.ok));
     };
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
