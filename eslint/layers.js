@@ -22,6 +22,17 @@ export const LAYERS = {
   init: ["model", "diagnostics", "sources", "load", "validate"],
   pipeline: ["model", "diagnostics", "sources", "load", "validate", "aggregate", "render", "print"],
   diff: ["model", "diagnostics", "sources", "load", "validate", "aggregate", "render", "print", "pipeline"],
+  preview: [
+    "model",
+    "diagnostics",
+    "sources",
+    "load",
+    "validate",
+    "aggregate",
+    "render",
+    "print",
+    "pipeline",
+  ],
   cli: [
     "model",
     "diagnostics",
@@ -34,6 +45,7 @@ export const LAYERS = {
     "init",
     "pipeline",
     "diff",
+    "preview",
   ],
 };
 

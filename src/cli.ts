@@ -200,8 +200,15 @@ function createProgram(
       new Option("--port <n>", "porten på 127.0.0.1 (0 väljer en ledig)").argParser(parsePort).default(4024),
     )
     .action(async (year: number, opts: Record<string, unknown>) => {
-      const { runPreviewCommand } = await import("./preview/command.js");
-      process.exitCode = await runPreviewCommand(io, year, opts);
+      const { runPreview, PreviewListenError } = await import("./preview/command.js");
+      try {
+        await runPreview(io, year, opts);
+        process.exitCode = EXIT.ok;
+      } catch (cause) {
+        if (!(cause instanceof PreviewListenError)) throw cause;
+        io.err(`fel: ${cause.message}\n`);
+        process.exitCode = EXIT.usage;
+      }
     });
 
   program
@@ -245,7 +252,7 @@ Slutkoder: 0 inga skillnader, 1 skillnader finns (som diff), 2 fel.
  */
 async function watchBuild(io: Io, options: PipelineOptions): Promise<number> {
   const { watch } = await import("node:fs");
-  const { closeRenderCache, createRenderCache } = await import("./build/render-cache.js");
+  const { closeRenderCache, createRenderCache } = await import("./pipeline/render-cache.js");
   // One process, one browser: every rebuild reuses the fonts, the charts if the figures are unchanged,
   // and the browser the first build started.
   const cache = createRenderCache();

@@ -1,35 +1,30 @@
-import { DEFAULT_TEMPLATE_DIR } from "../build/pipeline.js";
-import { EXIT, type Io } from "../cli.js";
-import { PreviewListenError, startPreview } from "./server.js";
+import { DEFAULT_TEMPLATE_DIR } from "../pipeline/pipeline.js";
+import { startPreview } from "./server.js";
 
-/** `report preview <år>`: serves the report until Ctrl-C; exit 0 then, 2 if the port is taken. */
-export async function runPreviewCommand(
-  io: Io,
+export { PreviewListenError } from "./server.js";
+
+/**
+ * `report preview <år>`: serves the report until Ctrl-C (SIGINT or SIGTERM), then closes the server
+ * and its watchers. Throws PreviewListenError when the port is taken (the CLI exits with 2).
+ */
+export async function runPreview(
+  io: { out: (text: string) => void },
   year: number,
   opts: Record<string, unknown>,
-): Promise<number> {
+): Promise<void> {
   io.out(`Rapport ${year} (statistikår ${year - 1}): förhandsvisning\n`);
-  let preview: Awaited<ReturnType<typeof startPreview>>;
-  try {
-    preview = await startPreview({
-      pipeline: {
-        rapportar: year,
-        dataDir: String(opts.data),
-        outDir: "out",
-        templateDir: DEFAULT_TEMPLATE_DIR,
-        strict: false,
-        log: () => {},
-      },
-      port: Number(opts.port),
-      log: (line) => io.out(`${line}\n`),
-    });
-  } catch (cause) {
-    if (cause instanceof PreviewListenError) {
-      io.err(`fel: ${cause.message}\n`);
-      return EXIT.usage;
-    }
-    throw cause;
-  }
+  const preview = await startPreview({
+    pipeline: {
+      rapportar: year,
+      dataDir: String(opts.data),
+      outDir: "out",
+      templateDir: DEFAULT_TEMPLATE_DIR,
+      strict: false,
+      log: () => {},
+    },
+    port: Number(opts.port),
+    log: (line) => io.out(`${line}\n`),
+  });
   io.out(`Förhandsvisningen: ${preview.url}  (sidvy: ${preview.url}?vy=sidor)\n`);
   io.out(`Bevakar ${String(opts.data)} och mallarna; Ctrl-C avslutar.\n`);
   await new Promise<void>((resolve) => {
@@ -43,5 +38,4 @@ export async function runPreviewCommand(
   });
   await preview.close();
   io.out("Förhandsvisningen avslutad.\n");
-  return EXIT.ok;
 }

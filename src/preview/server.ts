@@ -2,7 +2,7 @@ import { watch, type FSWatcher } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import type { PipelineOptions } from "../build/pipeline.js";
+import type { PipelineOptions } from "../pipeline/pipeline.js";
 import { pagedPolyfill } from "../print/paged-media.js";
 import { CLIENT_SCRIPT } from "./client-script.js";
 import {

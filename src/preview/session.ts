@@ -8,8 +8,8 @@ import {
   type DataCheck,
   type PipelineOptions,
   type TemplateCheck,
-} from "../build/pipeline.js";
-import { createRenderCache, type RenderCache } from "../build/render-cache.js";
+} from "../pipeline/pipeline.js";
+import { createRenderCache, type RenderCache } from "../pipeline/render-cache.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 
 /** What the preview shows: the report, or why it cannot be shown. Each change gets a new version. */

@@ -1,7 +1,7 @@
 import { appendFileSync, cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_TEMPLATE_DIR } from "../../src/build/pipeline.js";
+import { DEFAULT_TEMPLATE_DIR } from "../../src/pipeline/pipeline.js";
 import { PreviewSession } from "../../src/preview/session.js";
 import { diagnosticsPage, reportPage } from "../../src/preview/page.js";
 import { runCli } from "../helpers/cli.js";
