@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCheck, runRender } from "../../src/pipeline/pipeline.js";
@@ -12,6 +12,7 @@ import {
   type TempDir,
 } from "../helpers/temp-data.js";
 import { reference, tableFrom, validateTable } from "../helpers/validate.js";
+import { codesInSource, PRINT_TRIGGERS, TRIGGERS } from "../helpers/diagnostic-triggers.js";
 
 const options = (dataDir: string, extra: object = {}) => ({
   rapportar: 2024,
@@ -163,19 +164,23 @@ describe("varje diagnoskod, med rad där en rad finns", () => {
   });
 });
 
-describe("testerna täcker koderna", () => {
-  it("varje diagnoskod i src/ förekommer i något test", () => {
-    const read = (dir: string): string[] =>
-      readdirSync(dir, { recursive: true, withFileTypes: true })
-        .filter((e) => e.isFile() && e.name.endsWith(".ts"))
-        .map((e) => readFileSync(path.join(e.parentPath, e.name), "utf8"));
-    const codes = new Set(
-      read(path.join(REPO_ROOT, "src")).flatMap((s) =>
-        [...s.matchAll(/"([EW]_[A-ZÅÄÖ_]+)"/g)].map((m) => m[1]!),
-      ),
+describe("varje diagnoskod uppstår av sin indata", () => {
+  const temps: TempDir[] = [];
+  afterEach(() => temps.splice(0).forEach((t) => t.cleanup()));
+
+  it("varje kod som källkoden deklarerar har en utlösare (tests/helpers/diagnostic-triggers.ts)", () => {
+    const declared = codesInSource();
+    expect(declared.size).toBeGreaterThan(30);
+    const triggered = [...Object.keys(TRIGGERS), ...Object.keys(PRINT_TRIGGERS)];
+    expect([...declared].filter((c) => !triggered.includes(c)).sort()).toEqual([]);
+    expect(triggered.filter((c) => !declared.has(c)).sort()).toEqual([]);
+  });
+
+  it.each(Object.entries(TRIGGERS))("%s", async (code, trigger) => {
+    const diagnostics = await trigger(temps);
+    expect(diagnostics.map((d) => d.code)).toContain(code);
+    expect(diagnostics.find((d) => d.code === code)?.severity).toBe(
+      code.startsWith("E_") ? "fel" : "varning",
     );
-    const tests = read(path.join(REPO_ROOT, "tests")).join("\n");
-    expect([...codes].filter((c) => !tests.includes(c))).toEqual([]);
-    expect(codes.size).toBeGreaterThan(30);
   });
 });
