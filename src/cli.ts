@@ -280,7 +280,7 @@ async function watchBuild(io: Io, options: PipelineOptions): Promise<number> {
             io.err(`fel: ${error instanceof Error ? error.message : String(error)}\n`),
           );
         });
-      }, 300);
+      }, 50);
     };
     const watchers = [options.dataDir, options.templateDir ?? DEFAULT_TEMPLATE_DIR].map((dir) =>
       watch(dir, { recursive: true }, onChange(dir)),
