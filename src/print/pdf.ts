@@ -1,4 +1,4 @@
-import type { Browser, Page } from "puppeteer";
+import type { Browser, Page, Target } from "puppeteer";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { InterruptedError, throwIfInterrupted } from "../model/interrupted.js";
 import { PrintFailedError, findBrowser, type FoundBrowser } from "./browser.js";
@@ -8,6 +8,23 @@ import {
   footnotesToPageFloats,
   pagedPolyfill,
 } from "./paged-media.js";
+import { withContentSecurityPolicy } from "../render/page-security.js";
+
+/**
+ * The browser itself is contained, not only the page's requests (request interception does not see
+ * WebSockets, workers, preconnects or WebRTC): every host name resolves to nothing, every connection
+ * goes through a proxy that does not exist (loopback included), WebRTC may not use UDP outside that
+ * proxy, and no new window can open. A page that tries anything still reaches no one.
+ */
+export const CONTAINMENT_ARGS = [
+  "--host-resolver-rules=MAP * ~NOTFOUND",
+  "--proxy-server=http://ingen-proxy.invalid:9",
+  "--proxy-bypass-list=<-loopback>",
+  "--force-webrtc-ip-handling-policy=disable_non_proxied_udp",
+  "--webrtc-ip-handling-policy=disable_non_proxied_udp",
+  "--block-new-web-contents",
+  "--dns-prefetch-disable",
+];
 
 /** Flags for a headless browser that must not reach the network on its own (or wait for it). */
 export const CHROMIUM_ARGS = [
@@ -19,6 +36,7 @@ export const CHROMIUM_ARGS = [
   "--disable-extensions",
   "--disable-gpu",
   "--font-render-hinting=none",
+  ...CONTAINMENT_ARGS,
 ];
 
 export interface PrintResult {
@@ -100,6 +118,7 @@ export async function printPdf(
   const diagnostics: Diagnostic[] = [];
   let browser: Browser | undefined;
   let openPage: Page | undefined;
+  let onPopup: ((target: Target) => void) | undefined;
   const closeOnAbort = () => void browser?.close();
   signal?.addEventListener("abort", closeOnAbort);
   const timings = { start: 0, layout: 0, pdf: 0 };
@@ -119,27 +138,53 @@ export async function printPdf(
     // The launch itself may have run while the chapters were rendered; report what it cost.
     timings.start = Math.max(timings.start, started.startMs);
     await page.setRequestInterception(true);
+    // Every attempt to reach outside the page is an error, reported once per address.
+    const blocked = new Set<string>();
+    const refuse = (url: string, how: string) => {
+      if (blocked.has(url)) return;
+      blocked.add(url);
+      diagnostics.push({
+        code: "E_EXTERN_RESURS",
+        severity: "fel",
+        file: sourceName,
+        found: url,
+        message: `Sidan försökte ${how} "${url}"; det blockerades. Rapporten får bara använda det bygget självt skrivit.`,
+      });
+    };
     page.on("request", (request) => {
       const url = request.url();
       if (url.startsWith("data:") || url === "about:blank") {
         void request.continue();
         return;
       }
-      diagnostics.push({
-        code: "W_EXTERN_RESURS",
-        severity: "varning",
-        file: sourceName,
-        found: url,
-        message: `Sidan försökte hämta "${url}"; begäran blockerades (rapporten får bara använda det bygget självt skrivit).`,
-      });
+      refuse(url, "hämta");
       void request.abort("blockedbyclient");
     });
+    // What interception does not see (WebSockets, preconnects, workers) the page's policy refuses or
+    // the contained browser fails to reach; Chromium logs each attempt with its address.
+    const cdp = await page.createCDPSession();
+    cdp.on("Network.webSocketCreated", (event) => refuse(event.url, "öppna en WebSocket till"));
+    cdp.on("Log.entryAdded", ({ entry }) => {
+      if (entry.source !== "security" && entry.source !== "network") return;
+      const url = /'([a-z][a-z0-9+.-]*:[^']+)'/.exec(entry.text)?.[1] ?? entry.url;
+      if (url && !url.startsWith("data:")) refuse(url, "ansluta till");
+    });
+    await cdp.send("Network.enable");
+    await cdp.send("Log.enable");
+    // A window the page opens is closed at once (it would also stall the layout, which waits for frames).
+    onPopup = (target: Target) => {
+      if (target.opener() !== page.target()) return;
+      refuse(target.url(), "öppna ett fönster mot");
+      void target.page().then((popup) => popup?.close());
+    };
+    browser.on("targetcreated", onPopup);
     const polyfill = await pagedPolyfill();
     const print = async (content: string) => {
       // The print copy: footnotes as page floats, laid out into pages by Paged.js (see paged-media.ts).
-      const printCopy = footnotesToPageFloats(content).replace(
-        "</head>",
-        `<style>${PAGED_MEDIA_CSS}</style>\n</head>`,
+      // Its policy also admits the two layout scripts injected below, by their hashes, and nothing else.
+      const printCopy = withContentSecurityPolicy(
+        footnotesToPageFloats(content).replace("</head>", `<style>${PAGED_MEDIA_CSS}</style>\n</head>`),
+        [polyfill, PAGED_MEDIA_HANDLERS],
       );
       await page.setContent(printCopy, { waitUntil: "load" });
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
@@ -180,6 +225,7 @@ export async function printPdf(
     throw cause;
   } finally {
     signal?.removeEventListener("abort", closeOnAbort);
+    if (onPopup) browser?.off("targetcreated", onPopup);
     if (keepBrowser) await openPage?.close().catch(() => undefined);
     else await browser?.close();
   }

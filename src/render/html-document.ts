@@ -4,6 +4,7 @@ import type { Chart } from "./charts.js";
 import type { TemplatesWithFonts } from "../model/templates.js";
 import { createTemplateEnvironment } from "./handlebars-env.js";
 import type { RenderedChapter } from "./chapters.js";
+import { cssStrings, staticScripts, withContentSecurityPolicy } from "./page-security.js";
 
 export interface TocEntry {
   level: number;
@@ -126,11 +127,13 @@ export function renderHtmlDocument(
     .join("\n");
   const hb = createTemplateEnvironment();
   const layout = hb.compile(templates.layout.source, { strict: true });
-  return layout({
+  const html = layout({
     ...meta,
     toc,
     body,
-    css: hb.compile(templates.stylesheet.source, { noEscape: true, strict: true })(meta),
+    // The stylesheet puts values inside CSS strings (running heads): escaped for that context.
+    css: hb.compile(templates.stylesheet.source, { noEscape: true, strict: true })(cssStrings(meta)),
     fontFaces: templates.fontFaces,
   });
+  return withContentSecurityPolicy(html, staticScripts(templates.layout.source));
 }

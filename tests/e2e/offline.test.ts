@@ -38,7 +38,7 @@ describe.skipIf(!ready)("Chromium hämtar bara det bygget självt skrivit", () =
     out?.cleanup();
   });
 
-  it("blockerar begäran, varnar med adressen och servern tar inte emot något", async () => {
+  it("blockerar begäran, ger ett fel per adress, skriver inget och servern tar inte emot något", async () => {
     const result = await runBuild({
       rapportar: 2024,
       dataDir: REPO_DATA,
@@ -47,8 +47,11 @@ describe.skipIf(!ready)("Chromium hämtar bara det bygget självt skrivit", () =
       strict: false,
       log: () => {},
     });
-    expect(result.pdfPath).toBeDefined();
-    const blocked = result.diagnostics.filter((d) => d.code === "W_EXTERN_RESURS");
+    expect(result.pdfPath).toBeUndefined();
+    const blocked = result.diagnostics.filter((d) => d.code === "E_EXTERN_RESURS");
+    expect(blocked.every((d) => d.severity === "fel")).toBe(true);
+    const urls = blocked.map((d) => d.found);
+    expect(new Set(urls).size).toBe(urls.length);
     expect(blocked.map((d) => d.found)).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/(extern\.css|bakgrund\.png)$/),
