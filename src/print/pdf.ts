@@ -8,7 +8,7 @@ import {
   footnotesToPageFloats,
   pagedPolyfill,
 } from "./paged-media.js";
-import { withContentSecurityPolicy } from "../render/page-security.js";
+import { withContentSecurityPolicy } from "../model/page-security.js";
 
 /**
  * The browser itself is contained, not only the page's requests (request interception does not see

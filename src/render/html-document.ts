@@ -4,7 +4,7 @@ import type { Chart } from "./charts.js";
 import type { TemplatesWithFonts } from "../model/templates.js";
 import { createTemplateEnvironment } from "./handlebars-env.js";
 import type { RenderedChapter } from "./chapters.js";
-import { cssStrings, staticScripts, withContentSecurityPolicy } from "./page-security.js";
+import { cssStrings, staticScripts, withContentSecurityPolicy } from "../model/page-security.js";
 
 export interface TocEntry {
   level: number;

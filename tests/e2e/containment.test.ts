@@ -4,7 +4,7 @@ import net from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runBuild, runRender } from "../../src/build/pipeline.js";
+import { runBuild, runRender } from "../../src/pipeline/pipeline.js";
 import { startBrowser } from "../../src/print/pdf.js";
 import { pdfText, requirePrerequisites } from "../helpers/prerequisites.js";
 import { REPO_DATA, REPO_ROOT, tempDirWith, type TempDir } from "../helpers/temp-data.js";

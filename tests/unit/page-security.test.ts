@@ -4,7 +4,7 @@ import {
   contentSecurityPolicy,
   cssString,
   withContentSecurityPolicy,
-} from "../../src/render/page-security.js";
+} from "../../src/model/page-security.js";
 
 describe("värden i CSS-strängar", () => {
   it("kan aldrig avsluta strängen, regeln eller <style>", () => {
