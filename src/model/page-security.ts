@@ -73,5 +73,9 @@ export function withContentSecurityPolicy(html: string, scripts: readonly string
   const policy = contentSecurityPolicy([...kept, ...scripts]);
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
   if (existing) return html.replace(POLICY_META, meta);
-  return html.replace(/<head>/, `<head>\n${meta}`);
+  // A page without a <head> of its own gets one: the parser puts the policy there all the same.
+  // (after the doctype, which must come first for standards mode).
+  if (/<head>/.test(html)) return html.replace(/<head>/, `<head>\n${meta}`);
+  const doctype = /^\s*<!doctype[^>]*>/i.exec(html)?.[0] ?? "";
+  return `${doctype}${meta}${html.slice(doctype.length)}`;
 }

@@ -178,7 +178,7 @@ export const TRIGGERS: Record<string, Trigger> = {
 
 /** Codes only printing produces: run by the e2e tier, which has a browser. */
 export const PRINT_TRIGGERS: Record<string, Trigger> = {
-  W_EXTERN_RESURS: async () => {
+  E_EXTERN_RESURS: async () => {
     const { printPdf } = await import("../../src/print/pdf.js");
     // Port 9 (discard) on the loopback: nothing is fetched, since the request is blocked first.
     const html = `<!doctype html><html lang="sv"><body><p>Text</p><img src="http://127.0.0.1:9/bild.png" alt=""></body></html>`;

@@ -31,3 +31,10 @@ describe("sidans säkerhetspolicy", () => {
     expect(printCopy.match(/Content-Security-Policy/g)).toHaveLength(1);
   });
 });
+
+describe("en sida utan eget <head>", () => {
+  it("får policyn efter doctype", () => {
+    const page = withContentSecurityPolicy("<!doctype html><html><body>x</body></html>");
+    expect(page).toMatch(/^<!doctype html><meta http-equiv="Content-Security-Policy"/);
+  });
+});
