@@ -43,9 +43,11 @@ export class DiagnosticSink {
 export const hasErrors = (diagnostics: readonly Diagnostic[]): boolean =>
   diagnostics.some((d) => d.severity === "fel");
 
-/** `--strict`: every warning becomes an error, keeping its code and place. */
-export const escalateWarnings = (diagnostics: readonly Diagnostic[]): Diagnostic[] =>
-  diagnostics.map((d) => (d.severity === "varning" ? { ...d, severity: "fel" } : d));
+/** `--strict`: every warning becomes an error, keeping its code and place; without it, nothing changes. */
+export const applyStrictness = (diagnostics: readonly Diagnostic[], strict: boolean): Diagnostic[] =>
+  strict
+    ? diagnostics.map((d) => (d.severity === "varning" ? { ...d, severity: "fel" } : d))
+    : [...diagnostics];
 
 /** Orders diagnostics by file, then line, so output is stable and reads top to bottom. */
 export const sortDiagnostics = (diagnostics: readonly Diagnostic[]): Diagnostic[] =>

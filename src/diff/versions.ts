@@ -63,7 +63,7 @@ export async function buildRevision(
       strict: false,
       log: () => {},
     });
-    if (!result.ok || !result.siffror || !result.chapters) {
+    if (!result.ok) {
       const errors = result.diagnostics
         .filter((d) => d.severity === "fel")
         .map((d) => `  ${d.code}: ${d.message}`);

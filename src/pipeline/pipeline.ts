@@ -2,7 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { computeFigures, type Siffror } from "../aggregate/index.js";
 import type { Avstamning } from "../aggregate/reconcile.js";
-import { escalateWarnings, hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { applyStrictness, hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { loadSources } from "../load/sources.js";
 import { loadTemplates, withFonts } from "../load/templates.js";
 import { yearTextNames, type LoadedTemplates } from "../model/templates.js";
@@ -25,14 +25,16 @@ export interface PipelineOptions {
   rapportar: number;
   /** Default `data`. */
   dataDir: string;
-  /** Default `out`. */
-  outDir: string;
+  /** Default `out`. Only `runBuild` writes there. */
+  outDir?: string;
   /** Default: the templates shipped with the tool. */
   templateDir?: string;
-  /** Warnings become errors. Default `false`. */
+  /** Warnings become errors (applied once, to the result's whole list). Default `false`. */
   strict: boolean;
-  /** Progress lines ("Läser …", "Skrev …"). */
+  /** Progress lines ("Skriver ut PDF …", "Skrev …"). */
   log: (line: string) => void;
+  /** Detail lines a person does not act on ("Läser …", the browser used); `--verbose`. Default: none. */
+  detail?: (line: string) => void;
   /** Aborts the build between stages and closes the browser (Ctrl-C); nothing is written then. */
   signal?: AbortSignal;
   /** Rebuild even when the manifest says nothing changed. Default `false`. */
@@ -62,25 +64,56 @@ async function timed<T>(options: PipelineOptions, stage: Stage, work: () => T | 
   return result;
 }
 
-export interface CheckResult {
+interface Checked {
+  /** Sorted by file and line; with `--strict`, every warning is already an error. */
   diagnostics: Diagnostic[];
   avstamningar: Avstamning[];
-  siffror?: Siffror;
-  ok: boolean;
 }
 
-/** What check hands on to rendering: the optional datasets that are missing, the templates it read. */
-export interface CheckOutcome extends CheckResult {
-  missing: OptionalDataset[];
-  templates: LoadedTemplates;
+/**
+ * What `report check` found. `ok` means the data passed and the figures exist; a failed check may still
+ * have figures (with `--strict`, a warning fails it).
+ */
+export type CheckResult =
+  (Checked & { ok: true; siffror: Siffror }) | (Checked & { ok: false; siffror?: Siffror });
+
+/** The chapters and the HTML page, or the failed check or rendering that stopped before them. */
+export type RenderResult =
+  | (Checked & {
+      ok: true;
+      siffror: Siffror;
+      chapters: RenderedChapter[];
+      html: string;
+      /** The layout file, for diagnostics about the page. */
+      layoutFile: string;
+    })
+  | (Checked & { ok: false; siffror?: Siffror });
+
+/** A build that wrote its output, found nothing changed, or stopped before writing anything. */
+export type BuildResult =
+  | (Checked & {
+      status: "built";
+      siffror: Siffror;
+      outputDir: string;
+      pdfPath: string;
+      /** Where printing spent its time (browser start, page layout, PDF), in milliseconds. */
+      printTimings: { start: number; layout: number; pdf: number };
+    })
+  | (Checked & { status: "upToDate"; outputDir: string; pdfPath: string })
+  | (Checked & { status: "failed"; siffror?: Siffror });
+
+/**
+ * Inside the pipeline diagnostics keep the severity their stage gave them; `--strict` is applied once,
+ * when a public entry point hands its result over (`finish`). Each gate between stages asks the same
+ * question through `blocks`.
+ */
+function finish(diagnostics: readonly Diagnostic[], strict: boolean): Diagnostic[] {
+  return sortDiagnostics(applyStrictness(diagnostics, strict));
 }
+const blocks = (diagnostics: readonly Diagnostic[], strict: boolean) =>
+  hasErrors(applyStrictness(diagnostics, strict));
 
-const DOCUMENT_META = {
-  titel: "Människohandel för sexuella och andra ändamål",
-  undertitel: "Lägesrapport",
-} as const;
-
-/** What the data half of check found: load → validate → aggregate. */
+/** What the data half of check found: load → validate → aggregate, diagnostics as the stages gave them. */
 export interface DataCheck {
   diagnostics: Diagnostic[];
   avstamningar: Avstamning[];
@@ -94,11 +127,20 @@ export interface TemplateCheck {
   diagnostics: Diagnostic[];
 }
 
+/** Both halves of check as rendering takes them (diagnostics not yet sorted nor made strict). */
+export type CheckOutcome = DataCheck & { templates: LoadedTemplates };
+
+const DOCUMENT_META = {
+  titel: "Människohandel för sexuella och andra ändamål",
+  undertitel: "Lägesrapport",
+} as const;
+
 /** load → validate → aggregate. A process that stays warm (preview) redoes this only when data changed. */
 export async function checkData(options: PipelineOptions): Promise<DataCheck> {
   const statistikar = options.rapportar - 1;
   const sources = await timed(options, "load", () => loadSources(options.dataDir, statistikar));
-  for (const read of sources.lasta) options.log(`Läser ${read.file} (${read.encoding}, ${read.rows} rader)`);
+  for (const read of sources.lasta)
+    options.detail?.(`Läser ${read.file} (${read.encoding}, ${read.rows} rader)`);
   const validated = await timed(options, "validate", () =>
     validateSources(sources, { rapportar: options.rapportar, statistikar }),
   );
@@ -125,11 +167,11 @@ export async function checkData(options: PipelineOptions): Promise<DataCheck> {
 /** Reads the templates and the year's texts; warns about typed figures and missing year texts. */
 export async function checkTemplates(options: PipelineOptions): Promise<TemplateCheck> {
   const statistikar = options.rapportar - 1;
+  const diagnostics: Diagnostic[] = [];
   const templates = await loadTemplates(
     options.templateDir ?? DEFAULT_TEMPLATE_DIR,
     path.join(options.dataDir, String(statistikar), "texter"),
   );
-  const diagnostics: Diagnostic[] = [];
   const prose = [
     ...templates.chapters.map((c) => c.template),
     ...templates.partials.values(),
@@ -149,51 +191,57 @@ export async function checkTemplates(options: PipelineOptions): Promise<Template
   return { templates, diagnostics };
 }
 
-/** The two halves of check as one result: strictness applied, diagnostics in order. */
-export function combineChecks(
-  options: PipelineOptions,
-  data: DataCheck,
-  templates: TemplateCheck,
-): CheckOutcome {
-  let diagnostics = [...data.diagnostics, ...templates.diagnostics];
-  if (options.strict) diagnostics = escalateWarnings(diagnostics);
-  diagnostics = sortDiagnostics(diagnostics);
-  const ok = data.siffror !== undefined && !hasErrors(diagnostics);
+/** The two halves of check as one. */
+export function combineChecks(data: DataCheck, templates: TemplateCheck): CheckOutcome {
   return {
-    diagnostics,
-    avstamningar: data.avstamningar,
-    ...(data.siffror && { siffror: data.siffror }),
-    ok,
-    missing: data.missing,
+    ...data,
+    diagnostics: [...data.diagnostics, ...templates.diagnostics],
     templates: templates.templates,
   };
 }
 
-/** load → validate → aggregate: everything `report check` does; nothing is written. */
-export async function runCheck(options: PipelineOptions): Promise<CheckOutcome> {
-  return combineChecks(options, await checkData(options), await checkTemplates(options));
-}
+const checkBoth = async (options: PipelineOptions) =>
+  combineChecks(await checkData(options), await checkTemplates(options));
 
-export interface RenderResult extends CheckResult {
-  chapters?: RenderedChapter[];
-  html?: string;
-  /** The layout file, for diagnostics about the page. */
-  layoutFile?: string;
+/** load → validate → aggregate: everything `report check` does; nothing is written. */
+export async function runCheck(options: PipelineOptions): Promise<CheckResult> {
+  const { diagnostics, avstamningar, siffror } = await checkBoth(options);
+  const checked = { diagnostics: finish(diagnostics, options.strict), avstamningar };
+  return siffror && !blocks(diagnostics, options.strict)
+    ? { ...checked, ok: true, siffror }
+    : { ...checked, ok: false, ...(siffror && { siffror }) };
 }
 
 /**
  * Everything up to the HTML page: check, then charts, chapters and the document. No browser. A warm
  * process (preview) passes the check it has already redone for what changed.
  */
-export async function runRender(
-  options: PipelineOptions,
-  checked: CheckOutcome | undefined = undefined,
-): Promise<RenderResult> {
-  checked ??= await runCheck(options);
-  if (!checked.ok || !checked.siffror) return checked;
+export async function runRender(options: PipelineOptions, checked?: CheckOutcome): Promise<RenderResult> {
+  const rendered = await renderStage(options, checked);
+  const done = {
+    diagnostics: finish(rendered.diagnostics, options.strict),
+    avstamningar: rendered.avstamningar,
+  };
+  return "html" in rendered
+    ? { ...rendered, ...done, ok: true }
+    : { ...done, ok: false, ...(rendered.siffror && { siffror: rendered.siffror }) };
+}
+
+interface Rendered {
+  diagnostics: Diagnostic[];
+  avstamningar: Avstamning[];
+  siffror: Siffror;
+  chapters: RenderedChapter[];
+  html: string;
+  layoutFile: string;
+}
+
+async function renderStage(options: PipelineOptions, given?: CheckOutcome): Promise<Rendered | CheckOutcome> {
+  const checked = given ?? (await checkBoth(options));
+  const { siffror } = checked;
+  if (!siffror || blocks(checked.diagnostics, options.strict)) return checked;
   throwIfInterrupted(options.signal);
   options.afterCheck?.();
-  const { siffror } = checked;
   const statistikar = siffror.statistikar;
 
   return timed(options, "render", async () => {
@@ -222,7 +270,7 @@ export async function runRender(
     const charts = await cachedCharts(cache, siffror, chartFontFace, renderCharts);
     const rendered = renderChapters(templates, context, charts);
     const diagnostics = [...checked.diagnostics, ...rendered.diagnostics];
-    if (hasErrors(diagnostics)) return { ...checked, diagnostics, ok: false };
+    if (blocks(diagnostics, options.strict)) return { ...checked, diagnostics };
 
     const meta: DocumentMeta = {
       ...DOCUMENT_META,
@@ -236,7 +284,8 @@ export async function runRender(
     };
     const html = renderHtmlDocument(rendered.chapters, templates, meta, charts);
     return {
-      ...checked,
+      siffror,
+      avstamningar: checked.avstamningar,
       diagnostics,
       chapters: rendered.chapters,
       html,
@@ -245,18 +294,33 @@ export async function runRender(
   });
 }
 
-export interface BuildResult extends CheckResult {
-  outputDir?: string;
-  pdfPath?: string;
-  /** Nothing had changed since the last build; the output was left as it was. */
-  upToDate?: boolean;
-  /** Where printing spent its time (browser start, page layout, PDF), in milliseconds. */
-  printTimings?: { start: number; layout: number; pdf: number };
+/**
+ * The files a build writes, by name within `out/<år>/`, and the manifest that records them. Pure: the
+ * writer (`writeOutputAtomically`) is the only part of a build that touches `out/`.
+ */
+export function planBuild(
+  rendered: Pick<Rendered, "siffror" | "chapters" | "html">,
+  pdf: Uint8Array,
+  inputs: Omit<Manifest, "utdata">,
+): Map<string, string | Uint8Array> {
+  const files = new Map<string, string | Uint8Array>([
+    ["siffror.json", `${JSON.stringify(rendered.siffror, null, 2)}\n`],
+    ...rendered.chapters.map((c) => [`kapitel/${c.name}`, c.markdown] as [string, string]),
+    ["rapport.html", rendered.html],
+    ["rapport.pdf", pdf],
+  ]);
+  const manifest: Manifest = {
+    ...inputs,
+    utdata: Object.fromEntries([...files].map(([name, content]) => [name, sha256(content)])),
+  };
+  files.set("manifest.json", `${JSON.stringify(manifest, null, 2)}\n`);
+  return files;
 }
 
 /** The whole pipeline. Output appears in `<out>/<år>/` only when every stage has succeeded. */
 export async function runBuild(options: PipelineOptions): Promise<BuildResult> {
-  const outputDir = path.join(options.outDir, String(options.rapportar));
+  const outputDir = path.join(options.outDir ?? "out", String(options.rapportar));
+  const pdfPath = path.join(outputDir, "rapport.pdf");
   const inputs = await inputManifest(
     options.dataDir,
     options.templateDir ?? DEFAULT_TEMPLATE_DIR,
@@ -266,14 +330,7 @@ export async function runBuild(options: PipelineOptions): Promise<BuildResult> {
     },
   );
   if (!options.force && (await isUpToDate(outputDir, inputs))) {
-    return {
-      diagnostics: [],
-      avstamningar: [],
-      ok: true,
-      upToDate: true,
-      outputDir,
-      pdfPath: path.join(outputDir, "rapport.pdf"),
-    };
+    return { status: "upToDate", diagnostics: [], avstamningar: [], outputDir, pdfPath };
   }
   // The browser starts as soon as the data has passed the checks, and launches while the chapters
   // are rendered (about 0.4 s saved); it is closed on every path that does not print.
@@ -284,9 +341,9 @@ export async function runBuild(options: PipelineOptions): Promise<BuildResult> {
   let starting: ReturnType<typeof startBrowser> | undefined = cache?.browser;
   const closeUnused = () =>
     cache ? undefined : starting?.then((s) => s.browser.close()).catch(() => undefined);
-  let rendered: RenderResult;
+  let rendered: Awaited<ReturnType<typeof renderStage>>;
   try {
-    rendered = await runRender({
+    rendered = await renderStage({
       ...options,
       dataVersion: inputs.dataVersion,
       afterCheck: () => {
@@ -300,10 +357,15 @@ export async function runBuild(options: PipelineOptions): Promise<BuildResult> {
     await closeUnused();
     throw cause;
   }
-  const { siffror, chapters, html } = rendered;
-  if (!rendered.ok || !siffror || !chapters || !html) {
+  const failed = (diagnostics: Diagnostic[]): BuildResult => ({
+    status: "failed",
+    diagnostics: finish(diagnostics, options.strict),
+    avstamningar: rendered.avstamningar,
+    ...(rendered.siffror && { siffror: rendered.siffror }),
+  });
+  if (!("html" in rendered)) {
     await closeUnused();
-    return rendered;
+    return failed(rendered.diagnostics);
   }
 
   if (options.signal?.aborted) {
@@ -312,36 +374,25 @@ export async function runBuild(options: PipelineOptions): Promise<BuildResult> {
   }
   options.log("Skriver ut PDF med Chromium …");
   const printed = await timed(options, "print", () =>
-    printPdf(html, rendered.layoutFile ?? "rapport.html", options.signal, starting, cache !== undefined),
+    printPdf(rendered.html, rendered.layoutFile, options.signal, starting, cache !== undefined),
   );
-  options.log(`Webbläsare: ${printed.browser.executablePath} (${printed.browser.source})`);
-  const diagnostics = [
-    ...rendered.diagnostics,
-    ...(options.strict ? escalateWarnings(printed.diagnostics) : printed.diagnostics),
-  ];
-  if (hasErrors(diagnostics)) return { ...rendered, diagnostics, ok: false };
+  options.detail?.(`Webbläsare: ${printed.browser.executablePath} (${printed.browser.source})`);
+  const diagnostics = [...rendered.diagnostics, ...printed.diagnostics];
+  if (blocks(diagnostics, options.strict)) return failed(diagnostics);
 
-  const files = new Map<string, string | Uint8Array>([
-    ["siffror.json", `${JSON.stringify(siffror, null, 2)}\n`],
-    ...chapters.map((c) => [`kapitel/${c.name}`, c.markdown] as [string, string]),
-    ["rapport.html", html],
-    ["rapport.pdf", makeReproducible(printed.pdf, buildDate(options.rapportar))],
-  ]);
-  const manifest: Manifest = {
-    ...inputs,
-    utdata: Object.fromEntries([...files].map(([name, content]) => [name, sha256(content)])),
-  };
-  files.set("manifest.json", `${JSON.stringify(manifest, null, 2)}\n`);
+  const files = planBuild(rendered, makeReproducible(printed.pdf, buildDate(options.rapportar)), inputs);
   throwIfInterrupted(options.signal);
   await timed(options, "write", () =>
     withOutputLock(outputDir, () => writeOutputAtomically(outputDir, files)),
   );
   for (const name of files.keys()) options.log(`Skrev ${path.join(outputDir, name)}`);
   return {
-    ...rendered,
-    diagnostics,
+    status: "built",
+    siffror: rendered.siffror,
+    avstamningar: rendered.avstamningar,
+    diagnostics: finish(diagnostics, options.strict),
     outputDir,
-    pdfPath: path.join(outputDir, "rapport.pdf"),
+    pdfPath,
     printTimings: printed.timings,
   };
 }

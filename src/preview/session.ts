@@ -68,8 +68,8 @@ export class PreviewSession {
     try {
       if (redo("data") || !this.data) this.data = await checkData(options);
       if (redo("mallar") || !this.templates) this.templates = await checkTemplates(options);
-      const rendered = await runRender(options, combineChecks(options, this.data, this.templates));
-      next = rendered.html
+      const rendered = await runRender(options, combineChecks(this.data, this.templates));
+      next = rendered.ok
         ? { kind: "rapport", html: rendered.html, diagnostics: rendered.diagnostics }
         : { kind: "fel", diagnostics: rendered.diagnostics };
     } catch (cause) {

@@ -203,14 +203,18 @@ describe("report check --format", () => {
     expect(annotations).toHaveLength(diagnostics.length);
   });
 
-  it("text listar varje angiven summa, angivet mot beräknat", async () => {
-    const { stdout } = await runCli("check", "2024", "--data", REPO_DATA);
+  it("text listar med --verbose varje angiven summa, angivet mot beräknat, och utan bara antalet", async () => {
+    const { stdout } = await runCli("check", "2024", "--data", REPO_DATA, "--verbose");
     expect(stdout).toMatch(
       /anmalda-brott\.csv:12 {2}AVVIKER {5}Delsumma för Människohandel, totalt: angivet 228, beräknat 227/,
     );
     expect(stdout).toMatch(
       /anmalda-brott\.csv:26 {2}stämmer {5}Totalsumma, Stockholm: angivet 1071, beräknat 1071/,
     );
+    expect(stdout).toMatch(/^Läser .*anmalda-brott\.csv \(utf-8, \d+ rader\)$/m);
+    const quiet = await runCli("check", "2024", "--data", REPO_DATA);
+    expect(quiet.stdout).not.toMatch(/ {2}(stämmer|AVVIKER) {5}|^Läser /m);
+    expect(quiet.stdout).toMatch(/^Avstämning: \d+ angivna summor kontrollerade, 3 avviker\./m);
   });
 
   it("vägrar ett okänt format med slutkod 2", async () => {

@@ -2,7 +2,7 @@ import { cpSync, readFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, assert, describe, expect, it } from "vitest";
 import { runCheck, runRender } from "../../src/pipeline/pipeline.js";
 import { COUNTS_2024, COUNTS_2025, longCsv, wideCsv, type Counts } from "../helpers/fixtures.js";
 import { REPO_DATA, tempDataDir, type TempDir } from "../helpers/temp-data.js";
@@ -104,9 +104,10 @@ describe("statistikåret 2025: nya koder jämförda med 2024 års gamla", () => 
     cpSync(path.join(REPO_DATA, "2023/texter"), path.join(temp.dir, "2025/texter"), { recursive: true });
     const result = await runRender(options(temp.dir, 2026));
     expect(result.diagnostics.filter((d) => d.severity === "fel")).toEqual([]);
-    const chapter4 = result.chapters!.find((c) => c.name.startsWith("04-"))!.markdown;
+    assert(result.ok, "rendering failed");
+    const chapter4 = result.chapters.find((c) => c.name.startsWith("04-"))!.markdown;
     // The summary names the largest changes among rows that compare directly with last year.
-    const chapter1 = result.chapters!.find((c) => c.name.startsWith("01-"))!.markdown;
+    const chapter1 = result.chapters.find((c) => c.name.startsWith("01-"))!.markdown;
     const largest =
       chapter1.split("\n").find((l) => l.startsWith("De största förändringarna mot 2024 gällde")) ?? "";
     expect(largest).toMatch(/köp av sexuell tjänst \(en ökning med \d+ procent jämfört med 2024\)/);
@@ -142,7 +143,8 @@ describe("årets texter", () => {
       check.diagnostics.filter((d) => d.code === "W_ARSTEXT_SAKNAS").map((d) => path.basename(d.file)),
     ).toContain("forslag.md");
     const render = await runRender(options(temp.dir, 2024));
-    expect(render.chapters!.find((c) => c.name.startsWith("05-"))!.markdown).toContain(
+    assert(render.ok, "rendering failed");
+    expect(render.chapters.find((c) => c.name.startsWith("05-"))!.markdown).toContain(
       "Årets text saknas: skriv den i",
     );
   });

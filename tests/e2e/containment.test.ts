@@ -3,7 +3,7 @@ import { cpSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, assert, beforeAll, describe, expect, it } from "vitest";
 import { runBuild, runRender } from "../../src/pipeline/pipeline.js";
 import { startBrowser } from "../../src/print/pdf.js";
 import { pdfText, requirePrerequisites } from "../helpers/prerequisites.js";
@@ -92,7 +92,7 @@ describe.skipIf(!ready)("webbläsaren är instängd", () => {
         log: () => {},
       });
       expect(net_.hits).toEqual([]);
-      expect(result.pdfPath).toBeUndefined();
+      expect(result.status).toBe("failed");
       const blocked = result.diagnostics.filter((d) => d.code === "E_EXTERN_RESURS");
       expect(blocked.length).toBeGreaterThan(0);
       expect(blocked.every((d) => d.severity === "fel" && d.file.endsWith("rapport.html.hbs"))).toBe(true);
@@ -141,7 +141,8 @@ describe.skipIf(!ready)("data blir aldrig levande skript", () => {
       strict: false,
       log: () => {},
     });
-    const html = rendered.html!;
+    assert(rendered.ok, "rendering failed");
+    const html = rendered.html;
     expect(html).not.toMatch(/<script/i);
     expect(html.match(/<\/style>/g)).toHaveLength(1);
     expect(html).toMatch(
@@ -176,8 +177,8 @@ describe.skipIf(!ready)("data blir aldrig levande skript", () => {
       strict: false,
       log: () => {},
     });
-    expect(result.pdfPath).toBeDefined();
-    const text = pdfText(result.pdfPath!);
+    assert(result.status === "built", "the build failed");
+    const text = pdfText(result.pdfPath);
     expect(text).toContain('Informationsklass Öppen"}</style><script>');
     expect(text).toContain("Sammanfattning");
   });

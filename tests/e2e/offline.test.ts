@@ -47,7 +47,7 @@ describe.skipIf(!ready)("Chromium hämtar bara det bygget självt skrivit", () =
       strict: false,
       log: () => {},
     });
-    expect(result.pdfPath).toBeUndefined();
+    expect(result.status).toBe("failed");
     const blocked = result.diagnostics.filter((d) => d.code === "E_EXTERN_RESURS");
     expect(blocked.every((d) => d.severity === "fel")).toBe(true);
     const urls = blocked.map((d) => d.found);
