@@ -4,6 +4,7 @@ import type { Chart } from "./charts.js";
 import type { TemplateContext } from "./context.js";
 import { FootnoteRegistry } from "./footnotes.js";
 import { createTemplateEnvironment } from "./handlebars-env.js";
+import { applyWritingRules, repeatedAttributions } from "./skrivregler.js";
 
 export interface RenderedChapter {
   /** `01-sammanfattning.md` */
@@ -55,7 +56,17 @@ export function renderChapters(
       const cited = context.kallor
         .filter((k) => footnotes.cited.has(k.id))
         .sort((a, b) => a.utgivare.localeCompare(b.utgivare, "sv") || a.titel.localeCompare(b.titel, "sv"));
-      const text = compile(template)({ ...context, citeradeKallor: cited });
+      const filled = compile(template)({ ...context, citeradeKallor: cited });
+      const { text, findings } = applyWritingRules(filled);
+      for (const finding of [...findings, ...repeatedAttributions(text)]) {
+        diagnostics.push({
+          code: "W_SPRAKREGEL",
+          severity: "varning",
+          file: template.file,
+          message: `Kapitlet ${name}: ${finding.message} (Myndigheternas skrivregler): "${finding.sentence}"`,
+          found: finding.sentence,
+        });
+      }
       chapters.push({ name, markdown: normaliseMarkdown(`${text}\n\n${footnotes.takeDefinitions()}`) });
     } catch (cause) {
       const message = cause instanceof Error ? cause.message : String(cause);

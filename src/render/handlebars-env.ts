@@ -3,19 +3,15 @@ import type { AnmaldaBrottFigurer } from "../aggregate/anmalda-brott.js";
 import { anmaldaBrottTable, comparableGroupsTable } from "./anmalda-brott-table.js";
 import type { Chart } from "./charts.js";
 import { formatReference, type FootnoteRegistry } from "./footnotes.js";
-import { capitalise, numberInWords } from "./number-words.js";
 import {
   DEFAULT_TEXT_RULES,
-  changePhrase,
-  countInText,
   listInText,
-  percentInText,
   percentagePointsInText,
-  publishedChangePhrase,
   shareInPercent,
   type TextRules,
 } from "./phrases.js";
-import { formatChangeCell, formatCount, formatNumber, formatSwedishDate } from "./swedish.js";
+import { changeMarker, countMarker, formatLargeNumber, percentMarker } from "./skrivregler.js";
+import { formatChangeCell, formatCount, formatSwedishDate } from "./swedish.js";
 
 export interface TemplateEnvironmentOptions {
   footnotes?: FootnoteRegistry;
@@ -46,14 +42,19 @@ interface ChangeFigure {
  * figures and Swedish running text. Templates produce Markdown, so nothing is HTML-escaped here;
  * markdown-it renders with raw HTML disabled, so data never reaches the page as markup.
  *
+ * The counting helpers leave a marker that `applyWritingRules` (skrivregler.ts) resolves once the
+ * whole sentence is known: words or digits, "en" or "ett", a rephrased opening, the verb of a change.
+ *
  * Helpers (each documented in README's template section):
- *   tal n            digits, Swedish grouping: 1 513
- *   antal n          running text: words up to twelve ("nio"), digits above ("1 513")
- *   Antal n          at the start of a sentence: always words ("Fyrahundrafjorton")
- *   antalEtt n       as antal, neuter one ("ett ärende")
+ *   tal n            digits, Swedish grouping: 1 513; large round numbers "8 miljoner"
+ *   antal n          running text: words up to twelve ("nio", "ett brott"), digits above ("1 513"),
+ *                    digits for all if one needs them; at a sentence's start the sentence is rephrased
+ *   Antal n          the same as antal (kept for templates that mark the start of a sentence)
+ *   antalEtt n       as antal, neuter where no noun follows ("… och ett om tiggeri")
  *   procent p        "44 procent";  procentenheter d  "3 procentenheter"
- *   andel del helhet "44 procent" (del av helhet)
- *   forandring f år  "en ökning med 20 procent jämfört med 2022" / "från tre till fem" / "oförändrat"
+ *   andel del helhet "44 procent" (del av helhet); on a base under 20 "3 av 14"
+ *   forandring f år  "en ökning med 20 procent jämfört med 2022" / "en fördubbling" / "från tre till
+ *                    fem"; after "ökade" the verb follows the direction ("minskade med 36 procent")
  *   lista xs         "Thailand, Rumänien och Ukraina"
  *   datum iso        "15 december 2024";  ar y  "2023"
  *   fotnot id        a footnote citing a source in data/kallor.csv
@@ -63,17 +64,20 @@ interface ChangeFigure {
 export function createTemplateEnvironment(options: TemplateEnvironmentOptions = {}): typeof Handlebars {
   const hb = Handlebars.create();
   const rules = options.rules ?? DEFAULT_TEXT_RULES;
-  hb.registerHelper("tal", (n: unknown) => formatNumber(number(n, "tal")));
-  hb.registerHelper("antal", (n: unknown) => countInText(number(n, "antal"), rules));
-  hb.registerHelper("antalEtt", (n: unknown) => countInText(number(n, "antalEtt"), rules, true));
-  hb.registerHelper("Antal", (n: unknown) => capitalise(numberInWords(number(n, "Antal"))));
+  hb.registerHelper("tal", (n: unknown) => formatLargeNumber(number(n, "tal")));
+  hb.registerHelper("antal", (n: unknown) => countMarker(number(n, "antal")));
+  hb.registerHelper("antalEtt", (n: unknown) => countMarker(number(n, "antalEtt"), "neutrum"));
+  hb.registerHelper("Antal", (n: unknown) => countMarker(number(n, "Antal")));
   hb.registerHelper("cell", (n: unknown) => formatCount(typeof n === "number" ? n : null));
   hb.registerHelper("forandringCell", (p: unknown) => formatChangeCell(typeof p === "number" ? p : null));
-  hb.registerHelper("procent", (p: unknown) => percentInText(number(p, "procent")));
+  hb.registerHelper("procent", (p: unknown) => percentMarker(number(p, "procent")));
   hb.registerHelper("procentenheter", (d: unknown) => percentagePointsInText(number(d, "procentenheter")));
   hb.registerHelper("andel", (part: unknown, whole: unknown) => {
-    const share = shareInPercent(number(part, "andel"), number(whole, "andel"));
-    return share === null ? "(andel kan inte beräknas)" : percentInText(share);
+    const [p, w] = [number(part, "andel"), number(whole, "andel")];
+    // A percentage of a handful says little: on a small base give the counts.
+    if (w > 0 && w < rules.smallBase) return `${countMarker(p)} av ${countMarker(w)}`;
+    const share = shareInPercent(p, w);
+    return share === null ? "(andel kan inte beräknas)" : percentMarker(share);
   });
   hb.registerHelper("ar", (y: unknown) => String(number(y, "ar")));
   hb.registerHelper("datum", (iso: unknown) => {
@@ -85,9 +89,21 @@ export function createTemplateEnvironment(options: TemplateEnvironmentOptions = 
       throw new Error('Mallhjälpen "forandring" fick ingen siffra.');
     const y = number(year, "forandring");
     if (figure.foregaendeAr === null && typeof figure.publiceradForandringProcent === "number") {
-      return `${publishedChangePhrase(figure.publiceradForandringProcent, figure.publiceradJamfortMed ?? y)} enligt Brå`;
+      // A change Brå published without its base: the source is the template's footnote, not a
+      // repeated "enligt Brå".
+      return changeMarker({
+        now: figure.totalt,
+        before: null,
+        percent: figure.publiceradForandringProcent,
+        year: figure.publiceradJamfortMed ?? y,
+      });
     }
-    return changePhrase(figure.totalt, figure.foregaendeAr, figure.forandringProcent, y, rules);
+    return changeMarker({
+      now: figure.totalt,
+      before: figure.foregaendeAr,
+      percent: figure.forandringProcent,
+      year: y,
+    });
   });
   hb.registerHelper("harForandring", (figure: ChangeFigure | undefined) =>
     Boolean(

@@ -23,25 +23,29 @@ const ONES = [
 ];
 const TENS = ["", "", "tjugo", "trettio", "fyrtio", "femtio", "sextio", "sjuttio", "åttio", "nittio"];
 
-function below1000(n: number): string {
+/** 1–999; a final "en" agrees with a neuter noun ("fyrtioett ärenden", "etthundraett brott"). */
+function below1000(n: number, neuter = false): string {
   const hundreds = Math.floor(n / 100);
   const rest = n % 100;
   const head = hundreds === 0 ? "" : `${hundreds === 1 ? "ett" : ONES[hundreds]}hundra`;
   if (rest === 0) return head;
+  const one = neuter ? "ett" : "en";
+  const unit = (k: number) => (k === 1 ? one : ONES[k]!);
   const tail =
-    rest < 20 ? ONES[rest]! : `${TENS[Math.floor(rest / 10)]}${rest % 10 === 0 ? "" : ONES[rest % 10]}`;
+    rest < 20 ? unit(rest) : `${TENS[Math.floor(rest / 10)]}${rest % 10 === 0 ? "" : unit(rest % 10)}`;
   return head + tail;
 }
 
 /**
- * "nio", "tolv", "fyrahundrafjorton", "ettusen femhundratretton". `neuter` gives "ett" for 1 (ett
- * ärende); Swedish otherwise counts with "en". Supports 0 to 999 999 999.
+ * "nio", "tolv", "fyrahundrafjorton", "ettusen femhundratretton". `neuter` (default false) makes a
+ * final one agree with a neuter noun: "ett ärende", "tjugoett fall", "fyrtioett ärenden" (Språkrådet
+ * accepts both, Myndigheternas skrivregler follows the noun). Supports 0 to 999 999 999.
  */
 export function numberInWords(n: number, neuter = false): string {
   if (!Number.isInteger(n) || n < 0 || n >= 1e9) throw new RangeError(`kan inte skriva ${n} med ord`);
   if (n === 0) return "noll";
   if (n === 1) return neuter ? "ett" : "en";
-  if (n < 1000) return below1000(n);
+  if (n < 1000) return below1000(n, neuter);
   const parts: string[] = [];
   const millions = Math.floor(n / 1e6);
   const thousands = Math.floor((n % 1e6) / 1000);
@@ -49,7 +53,7 @@ export function numberInWords(n: number, neuter = false): string {
   if (millions > 0) parts.push(millions === 1 ? "en miljon" : `${below1000(millions)} miljoner`);
   // Three t:s become two: "ettusen".
   if (thousands > 0) parts.push(thousands === 1 ? "ettusen" : `${below1000(thousands)}tusen`);
-  if (rest > 0) parts.push(below1000(rest));
+  if (rest > 0) parts.push(below1000(rest, neuter));
   return parts.join(" ");
 }
 
