@@ -18,7 +18,7 @@ import { formatNumber } from "./swedish.js";
  * - a sentence never opens with digits or a long number word; it is rephrased ("Av dem gällde 101
  *   vuxna", "Av domarna gällde 40 procent …", "Sammanlagt 89 ärenden …");
  * - a change agrees with its verb ("ökade" is never followed by a decrease), +100 % is "en
- *   fördubbling", and "jämfört med 2022" is said once per paragraph;
+ *   fördubbling", and "jämfört med 2022" is said once per section;
  * - reported offences are "anmälda brott", never "anmälningar";
  * - footnote marks stand after the punctuation they follow.
  *
@@ -112,8 +112,8 @@ const usesCounts = (c: Change, rules: TextRules) =>
   c.before !== null && (c.before < rules.smallBase || c.percent === null);
 
 /** Both figures of a small-base change in one form: "från tre till fem", "från 14 till 9". */
-function fromTo(c: Change, rules: TextRules, withYear: boolean): string {
-  const words = Math.max(c.now, c.before!) <= rules.wordsUpTo;
+function fromTo(c: Change, rules: TextRules, withYear: boolean, digits = false): string {
+  const words = !digits && Math.max(c.now, c.before!) <= rules.wordsUpTo;
   const show = (n: number) => (words ? numberInWords(n) : formatNumber(n));
   return `från ${show(c.before!)}${withYear ? ` år ${c.year}` : ""} till ${show(c.now)}`;
 }
@@ -131,7 +131,7 @@ function multiple(percent: number): [string, string] | undefined {
 }
 
 /** The change as a noun phrase: "en ökning med 20 procent jämfört med 2022". */
-function changeNominal(c: Change, rules: TextRules, withYear: boolean): string {
+function changeNominal(c: Change, rules: TextRules, withYear: boolean, digits = false): string {
   const since = withYear ? ` jämfört med ${c.year}` : "";
   switch (direction(c)) {
     case "saknas":
@@ -140,7 +140,7 @@ function changeNominal(c: Change, rules: TextRules, withYear: boolean): string {
       return `oförändrat${withYear ? ` jämfört med ${c.year}` : ""}`;
     default: {
       const noun = direction(c) === "upp" ? "en ökning" : "en minskning";
-      if (usesCounts(c, rules)) return `${noun} ${fromTo(c, rules, withYear)}`;
+      if (usesCounts(c, rules)) return `${noun} ${fromTo(c, rules, withYear, digits)}`;
       const times = multiple(c.percent!);
       if (times) return `${times[0]}${since}`;
       return `${noun} med ${formatNumber(Math.abs(c.percent!))} procent${since}`;
@@ -149,7 +149,7 @@ function changeNominal(c: Change, rules: TextRules, withYear: boolean): string {
 }
 
 /** The change as a verb phrase, replacing the verb before it: ["minskade", "med 36 procent jämfört med 2022"]. */
-function changeVerbal(c: Change, rules: TextRules, withYear: boolean): [string, string] {
+function changeVerbal(c: Change, rules: TextRules, withYear: boolean, digits = false): [string, string] {
   const since = withYear ? ` jämfört med ${c.year}` : "";
   switch (direction(c)) {
     case "saknas":
@@ -158,7 +158,7 @@ function changeVerbal(c: Change, rules: TextRules, withYear: boolean): [string, 
       return ["var oförändrade", since.trim()];
     default: {
       const verb = direction(c) === "upp" ? "ökade" : "minskade";
-      if (usesCounts(c, rules)) return [verb, fromTo(c, rules, withYear)];
+      if (usesCounts(c, rules)) return [verb, fromTo(c, rules, withYear, digits)];
       const times = multiple(c.percent!);
       if (times) return [times[1], since.trim()];
       return [verb, `med ${formatNumber(Math.abs(c.percent!))} procent${since}`];
@@ -336,16 +336,16 @@ function resolveSentence(
       const verbBefore = /(?<!\p{L})(ökade|minskade|förändrades)\s+$/u.exec(before);
       const dir = direction(change);
       if (verbBefore) {
-        const [verb, complement] = changeVerbal(change, rules, withYear);
+        const [verb, complement] = changeVerbal(change, rules, withYear, forceDigits);
         before = before.slice(0, verbBefore.index) + `${verb}${complement ? " " : ""}`;
         text = complement;
         lastVerbDirection = dir;
       } else if (lastVerbDirection !== undefined && /\boch\s+$/.test(before)) {
         // "ökade från tre till fem för vuxna och [minskade] från två till en för barn".
-        const [verb, complement] = changeVerbal(change, rules, withYear);
+        const [verb, complement] = changeVerbal(change, rules, withYear, forceDigits);
         text = dir === lastVerbDirection ? complement : `${verb}${complement ? " " : ""}${complement}`;
       } else {
-        text = changeNominal(change, rules, withYear);
+        text = changeNominal(change, rules, withYear, forceDigits);
       }
       if (dir !== "saknas") seen.add(phrase);
     }
@@ -397,16 +397,18 @@ export function applyWritingRules(
 ): { text: string; findings: WritingFinding[] } {
   const findings: WritingFinding[] = [];
   const blocks = markdown.split(/(\n{2,})/);
+  // "jämfört med 2022" is said once per section: after it, the year is understood until the next heading.
+  let seen = new Set<string>();
   const text = blocks
     .map((block) => {
+      if (/^#/.test(block)) seen = new Set();
       if (/^\n+$/.test(block) || !isProse(block)) return resolvePlain(block, rules);
-      // List items are sentences of their own; a paragraph shares "jämfört med 2022" between sentences.
+      // List items are sentences of their own.
       const items = /^\s*([-*]|\d+\.) /.test(block) ? block.split(/(\n(?=\s*(?:[-*]|\d+\.) ))/) : [block];
       return items
         .map((item) => {
           if (/^\n/.test(item)) return item;
           const marker = /^\s*(?:(?:[-*]|\d+\.) )?/.exec(item)![0];
-          const seen = new Set<string>();
           const parts = item.slice(marker.length).split(SENTENCE_END);
           const body = parts
             .map((part, i) => (i % 2 === 1 ? part : resolveSentence(part, seen, rules, findings)))

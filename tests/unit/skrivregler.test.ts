@@ -127,7 +127,7 @@ describe("förändringar", () => {
     );
   });
 
-  it("säger 'jämfört med 2022' en gång per stycke", () => {
+  it("säger 'jämfört med 2022' en gång per avsnitt", () => {
     expect(
       text(
         "Sexköpen var {{antal a.totalt}}, {{forandring a 2022}}. Koppleriet var {{antal b.totalt}}, {{forandring b 2022}}.",

@@ -1,0 +1,134 @@
+import { spawnSync } from "node:child_process";
+
+/**
+ * Reads the running text of a printed report back out of the PDF (pdftotext in reading order) and
+ * checks it against Myndigheternas skrivregler independently of the code that wrote it: the test sees
+ * what a reader sees, not the Markdown.
+ */
+
+/** The PDF's text in reading order, no-break spaces as spaces. */
+export function pdfReadingText(pdf: string): string {
+  const result = spawnSync("pdftotext", [pdf, "-"], { encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`pdftotext misslyckades: ${result.stderr}`);
+  return result.stdout.replace(/[\u00a0\u202f]/g, " ");
+}
+
+/** The body of the report: after the contents page, before the list of sources. */
+export function bodyText(text: string): string {
+  const start = text.indexOf("1 Sammanfattning", text.indexOf("1 Sammanfattning") + 1);
+  const end = text.lastIndexOf("\nKällor\n");
+  return text.slice(start, end > start ? end : undefined);
+}
+
+/**
+ * Sentences of running prose: lines joined, footnote marks (digits right after punctuation) removed,
+ * page furniture, footnote definitions, headings, tables and chart labels dropped.
+ */
+export function proseSentences(text: string): string[] {
+  const lines = bodyText(text)
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(
+      (l) =>
+        l !== "" &&
+        !/^MÄNNISKOHANDEL FÖR SEXUELLA/.test(l) &&
+        !/^Informationsklass /.test(l) &&
+        !/^\d+\. \p{Lu}/u.test(l) && // footnote definitions
+        !/^Diagram \d+\./.test(l),
+    );
+  // A short line without end punctuation is a heading, a table cell or a chart label: it ends what came before.
+  const paragraphs: string[] = [];
+  let current = "";
+  let inTable = false;
+  for (const line of lines) {
+    // A table's cells (notes included) run from its caption to the next line of prose.
+    if (/^Tabell \d+\./.test(line)) {
+      inTable = true;
+      continue;
+    }
+    if (inTable && line.length >= 70 && /^\p{Lu}/u.test(line)) inTable = false;
+    if (inTable) continue;
+    const isFragment = line.length < 60 && !/[.!?:;,]\d*$/.test(line);
+    if (isFragment || /^\d+(\.\d+)* \p{Lu}/u.test(line)) {
+      if (current) paragraphs.push(current);
+      current = "";
+      continue;
+    }
+    current = current ? `${current} ${line}` : line;
+    if (line.length < 60 && /[.!?]\d*$/.test(line)) {
+      paragraphs.push(current);
+      current = "";
+    }
+  }
+  if (current) paragraphs.push(current);
+  return paragraphs
+    .map((p) => p.replace(/([.,;:!?)])\d{1,3}(?=\s|$)/g, "$1"))
+    .flatMap((p) => p.split(/(?<=[.!?])\s+(?=[\p{Lu}\d])/u))
+    .filter((s) => /[.!?]$/.test(s) && s.split(" ").length >= 4);
+}
+
+const LONG_NUMBER_WORD =
+  /^(Tretton|Fjorton|Femton|Sexton|Sjutton|Arton|Nitton|Tjugo|Trettio|Fyrtio|Femtio|Sextio|Sjuttio|Åttio|Nittio|\p{Lu}\p{Ll}*hundra|\p{Lu}\p{Ll}*tusen)/u;
+const SMALL = ["två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"];
+const SMALL_VALUE: Record<string, number> = Object.fromEntries([
+  ["noll", 0],
+  ["en", 1],
+  ["ett", 1],
+  ...SMALL.map((w, i) => [w, i + 2]),
+]);
+const COUNTED_NOUNS =
+  "brott|ärenden?|fall|barn|personer|kvinnor|män|flickor|pojkar|domar|fängelsedomar|åtal|målsägande|länder|regioner|restauranger|gärningspersoner|offer|brottsoffer";
+
+export interface Violation {
+  rule: string;
+  sentence: string;
+}
+
+/** Every breach of the rules the report promises, in the PDF's own text. */
+export function writingRuleViolations(text: string): Violation[] {
+  const out: Violation[] = [];
+  const sentences = proseSentences(text);
+  const body = bodyText(text);
+  for (const [i, sentence] of sentences.entries()) {
+    const flag = (rule: string) => out.push({ rule, sentence });
+    if (/^\d/.test(sentence)) flag("inleds med en siffra");
+    if (LONG_NUMBER_WORD.test(sentence)) flag("inleds med ett långt räkneord");
+    const grew = /(?<!\p{L})ökade(?!\p{L})([^.;]*)/u.exec(sentence);
+    if (grew) {
+      const fromTo = /från (\S+)(?: år \d{4})? till (\S+?)[,.]?(?:\s|$)/.exec(grew[1]!);
+      const value = (s: string) => SMALL_VALUE[s] ?? Number(s.replace(/\s/g, ""));
+      if (/^\s*(med )?en minskning/.test(grew[1]!) || (fromTo && value(fromTo[2]!) < value(fromTo[1]!)))
+        flag("ökade om en minskning");
+    }
+    // Comparable counts in one sentence in one form: no "tolv fall" beside "15 fall".
+    const digitCount = new RegExp(
+      `(?<![\\d,])(1[3-9]|[2-9]\\d|\\d{3,}) (?:\\p{L}+ )?(?:${COUNTED_NOUNS})\\b`,
+      "u",
+    );
+    const wordCount = new RegExp(`(?<!\\p{L})(${SMALL.join("|")}) (?:${COUNTED_NOUNS})(?!\\p{L})`, "iu");
+    if (digitCount.test(sentence) && wordCount.test(sentence)) flag("jämförbara tal i olika form");
+    if (/(?<!\p{L})ett (personer|kvinnor|män|flickor|pojkar|gärningspersoner)(?!\p{L})/u.test(sentence))
+      flag("ett med ett substantiv i utrum");
+    if (i > 0) {
+      const since = /jämfört med \d{4}/.exec(sentence)?.[0];
+      if (since && sentences[i - 1]!.includes(since)) flag(`"${since}" i två meningar i rad`);
+      if (/enligt Brå/.test(sentence) && /enligt Brå/.test(sentences[i - 1]!))
+        flag(`"enligt Brå" i två meningar i rad`);
+    }
+  }
+  // Word-level rules hold everywhere in the body, sentences or not.
+  for (const m of body.matchAll(
+    /(?<!\p{L})en (brott|ärende|fall|barn|åtal|strafföreläggande|uppehållstillstånd)(?!\p{L})/gu,
+  ))
+    out.push({ rule: "en med ett substantiv i neutrum", sentence: m[0] });
+  for (const m of body.matchAll(/(?<!\p{L})(ett|en) (ärenden|personer|kvinnor|flickor|pojkar)(?!\p{L})/gu))
+    out.push({ rule: "ett styck med substantiv i plural", sentence: m[0] });
+  for (const m of body.matchAll(/\p{L}anmälningar(na)?|(?<!\p{L})[Aa]nmälningar(na)?/gu))
+    out.push({ rule: "anmälningar i stället för anmälda brott", sentence: m[0] });
+  // A footnote mark before the punctuation it belongs with reads "Brå10," in the PDF's text.
+  for (const m of body.matchAll(/(?<![\d\s])\p{Ll}{2,}\d{1,2}[,.;:](?=\s)/gu))
+    out.push({ rule: "fotnotstecken före skiljetecken", sentence: m[0] });
+  for (const m of body.matchAll(/(?<!\d )\d{1,3}(?: 000){2,}(?!\d)/g))
+    out.push({ rule: "stort jämnt tal med siffror", sentence: m[0] });
+  return out;
+}
