@@ -156,6 +156,18 @@ export const TRIGGERS: Record<string, Trigger> = {
     "2023/texter/forslag.md",
     (c) => `${c}\nUnder året anmäldes 1 513 köp av sexuell tjänst.\n`,
   ),
+  // A year's text that the writing rules cannot mend: a sentence opening with typed digits.
+  W_SPRAKREGEL: async (temps) => {
+    const temp = tempDirWith({});
+    temps.push(temp);
+    cpSync(REPO_DATA, temp.dir, { recursive: true });
+    const file = path.join(temp.dir, "2023/texter/forslag.md");
+    writeFileSync(
+      file,
+      `${readFileSync(file, "utf8")}\nDet gäller alla. 2023 var ett år med fler ärenden.\n`,
+    );
+    return (await (await pipeline()).runRender(options(temp.dir))).diagnostics;
+  },
   E_MALLFEL: async (temps) => {
     const templates = tempDirWith({});
     temps.push(templates);
