@@ -13,6 +13,7 @@ import { buildDate, makeReproducible } from "../print/reproducible.js";
 import { validateSources } from "../validate/index.js";
 import { findTypedFigures } from "../validate/template-figures.js";
 import { throwIfInterrupted } from "../model/interrupted.js";
+import { chartToolKey, defaultChartCacheDir, type ChartStore } from "./chart-store.js";
 import { cachedCharts, forgetDeadBrowser, type RenderCache } from "./render-cache.js";
 import { withOutputLock, writeOutputAtomically } from "./output.js";
 import { inputManifest, isUpToDate, sha256, type Manifest } from "./manifest.js";
@@ -50,6 +51,10 @@ export interface PipelineOptions {
    * and the browser. Default: none (everything is done afresh).
    */
   cache?: RenderCache;
+  /** Charts kept on disk between builds (runBuild sets it); default: none. */
+  chartStore?: ChartStore;
+  /** Where runBuild keeps charts between builds. Default: defaultChartCacheDir(). */
+  chartCacheDir?: string;
   /** Called after each stage with its duration in milliseconds (progress lines, the benchmark). */
   onStage?: (stage: Stage, ms: number) => void;
 }
@@ -267,7 +272,7 @@ async function renderStage(options: PipelineOptions, given?: CheckOutcome): Prom
     ]);
     const context = buildTemplateContext(siffror, checked.missing);
     // Charts are a pure function of the figures: a warm process draws them again only when those change.
-    const charts = await cachedCharts(cache, siffror, chartFontFace, renderCharts);
+    const charts = await cachedCharts(cache, siffror, chartFontFace, renderCharts, options.chartStore);
     const rendered = renderChapters(templates, context, charts);
     const diagnostics = [...checked.diagnostics, ...rendered.diagnostics];
     if (blocks(diagnostics, options.strict)) return { ...checked, diagnostics };
@@ -345,6 +350,11 @@ export async function runBuild(options: PipelineOptions): Promise<BuildResult> {
   try {
     rendered = await renderStage({
       ...options,
+      // Vega loads and draws only when the figures (or the tool) changed since a build that stored them.
+      chartStore: {
+        dir: options.chartCacheDir ?? defaultChartCacheDir(),
+        toolKey: chartToolKey(inputs.verktyg.kod),
+      },
       dataVersion: inputs.dataVersion,
       afterCheck: () => {
         if (starting) return;

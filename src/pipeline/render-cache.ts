@@ -1,6 +1,7 @@
 import type { Siffror } from "../aggregate/index.js";
 import type { Chart } from "../render/charts.js";
 import type { StartedBrowser } from "../print/pdf.js";
+import { readStoredCharts, storeCharts, type ChartStore } from "./chart-store.js";
 import { sha256 } from "./manifest.js";
 
 /**
@@ -24,19 +25,30 @@ export function createRenderCache(): RenderCache {
 
 type DrawCharts = (siffror: Siffror, fontFace: string) => Promise<Map<string, Chart>>;
 
-/** The charts for these figures: drawn with Vega when they are new, reused when they are not. */
+/**
+ * The charts for these figures: drawn with Vega when they are new, reused when they are not, from this
+ * process's cache or from charts an earlier build stored on disk (`store`).
+ */
 export async function cachedCharts(
   cache: RenderCache | undefined,
   siffror: Siffror,
   fontFace: string,
   draw: DrawCharts,
+  store?: ChartStore,
 ): Promise<Map<string, Chart>> {
-  if (!cache) return draw(siffror, fontFace);
-  const key = sha256(JSON.stringify(siffror) + fontFace);
+  const key = sha256(`${store?.toolKey ?? ""}\n${JSON.stringify(siffror)}\n${fontFace}`);
+  const drawOrRead = async () => {
+    const stored = store && (await readStoredCharts(store, key));
+    if (stored) return stored;
+    if (cache) cache.chartRenders++;
+    const charts = await draw(siffror, fontFace);
+    if (store) await storeCharts(store, key, charts);
+    return charts;
+  };
+  if (!cache) return drawOrRead();
   let charts = cache.charts.get(key);
   if (!charts) {
-    cache.chartRenders++;
-    charts = draw(siffror, fontFace);
+    charts = drawOrRead();
     // One entry is enough: the figures of the last build are the ones the next build will compare with.
     cache.charts.clear();
     cache.charts.set(key, charts);
