@@ -2,7 +2,9 @@
 // Runs the compiled command line (dist/), which `npm ci` builds through the `prepare` script.
 import { existsSync } from "node:fs";
 
-const cli = new URL("../dist/cli.js", import.meta.url);
+// The bundle (scripts/bundle.mjs) loads faster; the plain compiled modules are the fallback.
+const bundled = new URL("../dist/bundle/cli.js", import.meta.url);
+const cli = existsSync(bundled) ? bundled : new URL("../dist/cli.js", import.meta.url);
 if (!existsSync(cli)) {
   process.stderr.write(
     "report är inte kompilerat ännu. Kör `npm ci` (eller `npm run build`) i projektmappen först.\n",
