@@ -1,4 +1,5 @@
 import { formatDiagnostic, formatSummary } from "../diagnostics/format.js";
+import { contentSecurityPolicy } from "../model/page-security.js";
 import { PAGED_MEDIA_CSS, PAGED_MEDIA_HANDLERS, footnotesToPageFloats } from "../print/paged-media.js";
 import type { PreviewState } from "./session.js";
 
@@ -6,22 +7,22 @@ import type { PreviewState } from "./session.js";
 export const ASSET_PREFIX = "/__forhandsvisning/";
 
 /**
- * The preview's Content-Security-Policy, sent as a header with every page. Scripts only from the
- * server itself (the live-reload client and Paged.js are files, never inline), connections only back
- * to it (the event stream), images and fonts only from the page (data: URIs). Styles may be inline:
- * the report carries its stylesheet and fonts in the page so that it opens from disk.
+ * The preview's Content-Security-Policy, sent as a header with every response: the report's own policy
+ * (model/page-security.ts) with two additions, scripts from the server itself (the live-reload client
+ * and Paged.js are files, never inline) and connections back to it (the event stream). Inline scripts
+ * the page's own policy allowed by hash stay allowed; nothing else does.
  */
-export const PREVIEW_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "connect-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join("; ");
+export function previewPolicy(html = ""): string {
+  const hashes = [...(POLICY_META.exec(html)?.[0] ?? "").matchAll(/'sha256-[A-Za-z0-9+/=]+'/g)].map((m) => ({
+    hash: m[0],
+  }));
+  return contentSecurityPolicy(hashes)
+    .replace(/script-src (?:'none')?/, "script-src 'self' ")
+    .replace(/ +;/, ";")
+    .replace("connect-src 'none'", "connect-src 'self'");
+}
+
+const POLICY_META = /<meta\s+http-equiv=["']?Content-Security-Policy["']?[^>]*>\s*/i;
 
 /** Web view (the HTML edition as published) or page view (laid out into A4 pages by Paged.js). */
 export type View = "webb" | "sidor";
@@ -47,11 +48,11 @@ function marker(state: PreviewState, view: View): string {
 
 /**
  * The report as the preview serves it: build's own HTML, with the live-reload client added. The
- * page's own Content-Security-Policy, if it has one, gives way to the preview's (sent as a header),
- * which differs only in allowing scripts and connections back to this server.
+ * page's own Content-Security-Policy gives way to the preview's (previewPolicy, sent as a header), which
+ * differs only in allowing scripts and connections back to this server.
  */
 export function reportPage(state: Extract<PreviewState, { kind: "rapport" }>, view: View): string {
-  let html = state.html.replace(/<meta\s+http-equiv=["']?Content-Security-Policy["']?[^>]*>\s*/gi, "");
+  let html = state.html.replace(new RegExp(POLICY_META.source, "gi"), "");
   if (view === "sidor") {
     html = footnotesToPageFloats(html)
       .replace("</head>", `<style>${PAGED_MEDIA_CSS}</style>\n</head>`)

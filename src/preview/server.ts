@@ -8,7 +8,7 @@ import { CLIENT_SCRIPT } from "./client-script.js";
 import {
   ASSET_PREFIX,
   PAGE_LAYOUT_SCRIPT,
-  PREVIEW_CSP,
+  previewPolicy,
   diagnosticsPage,
   reportPage,
   type View,
@@ -41,7 +41,7 @@ export class PreviewListenError extends Error {
 const SETTLE_MS = 25;
 
 const HEADERS = {
-  "Content-Security-Policy": PREVIEW_CSP,
+  "Content-Security-Policy": previewPolicy(),
   "X-Content-Type-Options": "nosniff",
   "Referrer-Policy": "no-referrer",
   "Cache-Control": "no-store",
@@ -89,17 +89,20 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     }
     const url = new URL(req.url ?? "/", `http://${host}`);
     const view: View = url.searchParams.get("vy") === "sidor" ? "sidor" : "webb";
-    const send = (type: string, body: string) => {
-      res.writeHead(200, { ...HEADERS, "Content-Type": `${type}; charset=utf-8` });
+    const send = (type: string, body: string, policy?: string) => {
+      res.writeHead(200, {
+        ...HEADERS,
+        ...(policy && { "Content-Security-Policy": policy }),
+        "Content-Type": `${type}; charset=utf-8`,
+      });
       res.end(req.method === "HEAD" ? undefined : body);
     };
     const state = session.state;
     switch (url.pathname) {
       case "/":
-        return send(
-          "text/html",
-          state.kind === "rapport" ? reportPage(state, view) : diagnosticsPage(state, view),
-        );
+        return state.kind === "rapport"
+          ? send("text/html", reportPage(state, view), previewPolicy(state.html))
+          : send("text/html", diagnosticsPage(state, view));
       case "/diagnoser":
         return send("text/html", diagnosticsPage(state, view));
       case `${ASSET_PREFIX}klient.js`:

@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_TEMPLATE_DIR } from "../../src/pipeline/pipeline.js";
 import { PreviewSession } from "../../src/preview/session.js";
-import { diagnosticsPage, reportPage } from "../../src/preview/page.js";
+import { diagnosticsPage, previewPolicy, reportPage } from "../../src/preview/page.js";
 import { runCli } from "../helpers/cli.js";
 import { REPO_DATA, tempDirWith, type TempDir } from "../helpers/temp-data.js";
 
@@ -83,14 +83,15 @@ describe("förhandsvisningens session", () => {
     expect(session.state.kind).toBe("rapport");
   });
 
-  it("sidan får klientskriptet som fil och ingen egen policy som skulle stänga ute det", () => {
+  it("sidan får klientskriptet som fil, och sidans egen policy ger plats åt förhandsvisningens", () => {
     const state = session.state;
     if (state.kind !== "rapport") throw new Error("väntade rapporten");
+    const hash = "'sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='";
     const withPolicy = {
       ...state,
       html: state.html.replace(
         "<head>",
-        `<head>\n<meta http-equiv="Content-Security-Policy" content="script-src 'none'">`,
+        `<head>\n<meta http-equiv="Content-Security-Policy" content="script-src ${hash}">`,
       ),
     };
     for (const view of ["webb", "sidor"] as const) {
@@ -99,6 +100,11 @@ describe("förhandsvisningens session", () => {
       expect(html).not.toContain("Content-Security-Policy");
       expect(html).not.toMatch(/<script>/);
     }
+    // The header keeps what the page's policy allowed and adds only this server.
+    const policy = previewPolicy(withPolicy.html);
+    expect(policy).toMatch(new RegExp(`script-src 'self' ${hash.replace(/[+/=]/g, "\\$&")}`));
+    expect(policy).toContain("connect-src 'self'");
+    expect(policy).toContain("default-src 'none'");
     expect(reportPage(state, "sidor")).toContain('<script src="/__forhandsvisning/paged.js"></script>');
   });
 
