@@ -1,4 +1,4 @@
-import type { Browser, Page, Target } from "puppeteer";
+import type { Browser, Page, Target } from "puppeteer-core";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { InterruptedError, throwIfInterrupted } from "../model/interrupted.js";
 import { PrintFailedError, findBrowser, type FoundBrowser } from "./browser.js";
@@ -49,7 +49,9 @@ export interface PrintResult {
 
 /** Puppeteer is loaded only when a command prints: `report check` never pays for it. */
 async function launch(found: FoundBrowser): Promise<Browser> {
-  const puppeteer = (await import("puppeteer")).default;
+  // puppeteer-core: the launcher alone loads in about half the time of `puppeteer`, which adds its
+  // download machinery and configuration loading; that is only needed to find a downloaded browser.
+  const puppeteer = (await import("puppeteer-core")).default;
   const args = [...CHROMIUM_ARGS];
   // Chromium refuses to start its sandbox as root (containers, CI).
   if (process.getuid?.() === 0) args.push("--no-sandbox");
@@ -94,8 +96,14 @@ export interface StartedBrowser {
  */
 export async function startBrowser(): Promise<StartedBrowser> {
   const started = performance.now();
-  const cachePath = await puppeteerCachePath();
-  const found = findBrowser({ puppeteerCachePath: () => cachePath });
+  let found: FoundBrowser;
+  try {
+    found = findBrowser();
+  } catch {
+    // Only without a system browser is Puppeteer's own cache consulted (and `puppeteer` loaded).
+    const cachePath = await puppeteerCachePath();
+    found = findBrowser({ puppeteerCachePath: () => cachePath });
+  }
   try {
     return { found, browser: await launch(found), startMs: performance.now() - started };
   } catch (cause) {

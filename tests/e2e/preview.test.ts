@@ -1,9 +1,9 @@
 import { cpSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import path from "node:path";
-import type { Browser, Page } from "puppeteer";
+import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBrowser } from "../../src/print/pdf.js";
+import { findBrowser } from "../../src/print/browser.js";
 import { spawnReport } from "../helpers/cli.js";
 import { requirePrerequisites } from "../helpers/prerequisites.js";
 import { REPO_DATA, tempDirWith, type TempDir } from "../helpers/temp-data.js";
@@ -59,7 +59,12 @@ describe.skipIf(!ready)("report preview", () => {
     exited = new Promise((resolve) => child.on("exit", resolve));
     url = (await waitForOutput(/Förhandsvisningen: (http:\/\/127\.0\.0\.1:\d+\/)/))[1]!;
     await waitForOutput(/Ctrl-C avslutar/);
-    browser = (await startBrowser()).browser;
+    // A plain browser, as an editor's: the build's own is contained and may not reach even 127.0.0.1.
+    browser = await puppeteer.launch({
+      executablePath: findBrowser().executablePath,
+      headless: true,
+      args: process.getuid?.() === 0 || process.env.REPORT_NO_SANDBOX === "1" ? ["--no-sandbox"] : [],
+    });
     page = await browser.newPage();
     page.on("console", (message) => {
       if (message.type() === "error") consoleErrors.push(message.text());
