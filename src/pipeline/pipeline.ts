@@ -208,13 +208,58 @@ export function combineChecks(data: DataCheck, templates: TemplateCheck): CheckO
 const checkBoth = async (options: PipelineOptions) =>
   combineChecks(await checkData(options), await checkTemplates(options));
 
-/** load → validate → aggregate: everything `report check` does; nothing is written. */
+/**
+ * Everything `report check` does, nothing written: load → validate → aggregate, then the chapters and
+ * the cover filled in without charts or fonts, so that whatever would stop `build` before printing (a
+ * template that cannot be filled in with this year's figures) stops `check` too.
+ */
 export async function runCheck(options: PipelineOptions): Promise<CheckResult> {
-  const { diagnostics, avstamningar, siffror } = await checkBoth(options);
+  const both = await checkBoth(options);
+  const { avstamningar, siffror } = both;
+  let { diagnostics } = both;
+  if (siffror && !blocks(diagnostics, options.strict))
+    diagnostics = [...diagnostics, ...(await renderProblems(both, siffror, options))];
   const checked = { diagnostics: finish(diagnostics, options.strict), avstamningar };
   return siffror && !blocks(diagnostics, options.strict)
     ? { ...checked, ok: true, siffror }
     : { ...checked, ok: false, ...(siffror && { siffror }) };
+}
+
+/** The cover's facts as the layout sees them. */
+function documentMeta(siffror: Siffror, options: PipelineOptions): DocumentMeta {
+  return {
+    ...DOCUMENT_META,
+    rapportar: siffror.rapportar,
+    statistikar: siffror.statistikar,
+    informationsklass: siffror.rapport.informationsklass,
+    lagesrapport: siffror.rapport.lagesrapport,
+    diarienummer: siffror.rapport.diarienummer,
+    datum: siffror.rapport.datum,
+    ...(options.utkast && { utkast: `UTKAST · dataversion ${options.dataVersion ?? "okänd"}` }),
+  };
+}
+
+/** Fills in chapters and cover (no charts, no fonts) and returns what went wrong. */
+async function renderProblems(
+  checked: CheckOutcome,
+  siffror: Siffror,
+  options: PipelineOptions,
+): Promise<Diagnostic[]> {
+  const [{ renderChapters }, { buildTemplateContext }, { renderHtmlDocument }] = await Promise.all([
+    import("../render/chapters.js"),
+    import("../render/context.js"),
+    import("../render/html-document.js"),
+  ]);
+  const context = buildTemplateContext(siffror, checked.missing);
+  const rendered = renderChapters(checked.templates, context);
+  const errors = rendered.diagnostics.filter((d) => d.severity === "fel");
+  if (errors.length > 0) return errors;
+  const layout = renderHtmlDocument(
+    rendered.chapters,
+    { ...checked.templates, fontFaces: "", chartFontFace: "" },
+    documentMeta(siffror, options),
+  );
+  return layout.diagnostics;
 }
 
 /**
@@ -247,7 +292,6 @@ async function renderStage(options: PipelineOptions, given?: CheckOutcome): Prom
   if (!siffror || blocks(checked.diagnostics, options.strict)) return checked;
   throwIfInterrupted(options.signal);
   options.afterCheck?.();
-  const statistikar = siffror.statistikar;
 
   return timed(options, "render", async () => {
     // The templates check already read, with the fonts added (read once per build, or per process).
@@ -257,19 +301,13 @@ async function renderStage(options: PipelineOptions, given?: CheckOutcome): Prom
     const { fontFaces, chartFontFace } = await fonts;
     const templates = { ...checked.templates, fontFaces, chartFontFace };
     // Rendering modules load only when a command renders: `report check` stays fast to start.
-    const [
-      { renderChapters },
-      { renderCharts },
-      { buildTemplateContext },
-      { formatSwedishDate },
-      { renderHtmlDocument },
-    ] = await Promise.all([
-      import("../render/chapters.js"),
-      import("../render/charts.js"),
-      import("../render/context.js"),
-      import("../render/swedish.js"),
-      import("../render/html-document.js"),
-    ]);
+    const [{ renderChapters }, { renderCharts }, { buildTemplateContext }, { renderHtmlDocument }] =
+      await Promise.all([
+        import("../render/chapters.js"),
+        import("../render/charts.js"),
+        import("../render/context.js"),
+        import("../render/html-document.js"),
+      ]);
     const context = buildTemplateContext(siffror, checked.missing);
     // Charts are a pure function of the figures: a warm process draws them again only when those change.
     const charts = await cachedCharts(cache, siffror, chartFontFace, renderCharts, options.chartStore);
@@ -277,17 +315,10 @@ async function renderStage(options: PipelineOptions, given?: CheckOutcome): Prom
     const diagnostics = [...checked.diagnostics, ...rendered.diagnostics];
     if (blocks(diagnostics, options.strict)) return { ...checked, diagnostics };
 
-    const meta: DocumentMeta = {
-      ...DOCUMENT_META,
-      rapportar: siffror.rapportar,
-      statistikar,
-      informationsklass: siffror.rapport.informationsklass,
-      lagesrapport: siffror.rapport.lagesrapport,
-      diarienummer: siffror.rapport.diarienummer,
-      datum: siffror.rapport.datum ? formatSwedishDate(new Date(`${siffror.rapport.datum}T12:00:00Z`)) : null,
-      ...(options.utkast && { utkast: `UTKAST · dataversion ${options.dataVersion ?? "okänd"}` }),
-    };
-    const html = renderHtmlDocument(rendered.chapters, templates, meta, charts);
+    const document = renderHtmlDocument(rendered.chapters, templates, documentMeta(siffror, options), charts);
+    if (document.diagnostics.length > 0)
+      return { ...checked, diagnostics: [...diagnostics, ...document.diagnostics] };
+    const { html } = document;
     return {
       siffror,
       avstamningar: checked.avstamningar,

@@ -1,10 +1,13 @@
+import type Handlebars from "handlebars";
+type CompileOptions = Parameters<typeof Handlebars.compile>[1];
 import MarkdownIt, { type PluginSimple } from "markdown-it";
 import footnotePlugin from "markdown-it-footnote";
 import type { Chart } from "./charts.js";
-import type { TemplatesWithFonts } from "../model/templates.js";
+import type { TemplateFile, TemplatesWithFonts } from "../model/templates.js";
 import { createTemplateEnvironment } from "./handlebars-env.js";
 import type { RenderedChapter } from "./chapters.js";
 import { cssStrings, staticScripts, withContentSecurityPolicy } from "../model/page-security.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
 
 export interface TocEntry {
   level: number;
@@ -20,7 +23,7 @@ export interface DocumentMeta {
   informationsklass: string;
   lagesrapport?: number | null;
   diarienummer?: string | null;
-  /** The report's date in words ("13 december 2024"), or `null` for an undated draft. */
+  /** The report's date, ISO ("2024-12-13"; the layout writes it out with `datum`), or `null` for an undated draft. */
   datum?: string | null;
   /** For drafts: "UTKAST · dataversion …", printed on every page. */
   utkast?: string;
@@ -113,27 +116,47 @@ function createMarkdown(toc: TocEntry[], charts: ReadonlyMap<string, Chart>): Ma
   return md;
 }
 
-/** The whole report as one HTML page: cover, contents, chapters. What Chromium prints. */
+/**
+ * The whole report as one HTML page: cover, contents, chapters. What Chromium prints. A layout that
+ * cannot be filled in with this report's facts is a diagnostic on the layout file, not a crash.
+ */
 export function renderHtmlDocument(
   chapters: readonly RenderedChapter[],
   templates: TemplatesWithFonts,
   meta: DocumentMeta,
   charts: ReadonlyMap<string, Chart> = new Map(),
-): string {
+): { html: string; diagnostics: Diagnostic[] } {
   const toc: TocEntry[] = [];
   const md = createMarkdown(toc, charts);
   const body = chapters
     .map((c) => `<section class="kapitel" data-kapitel="${c.name}">\n${md.render(c.markdown, {})}</section>`)
     .join("\n");
   const hb = createTemplateEnvironment();
-  const layout = hb.compile(templates.layout.source, { strict: true });
-  const html = layout({
-    ...meta,
-    toc,
-    body,
-    // The stylesheet puts values inside CSS strings (running heads): escaped for that context.
-    css: hb.compile(templates.stylesheet.source, { noEscape: true, strict: true })(cssStrings(meta)),
-    fontFaces: templates.fontFaces,
-  });
-  return withContentSecurityPolicy(html, staticScripts(templates.layout.source));
+  const fill = (template: TemplateFile, data: object, options: CompileOptions) => {
+    try {
+      return { text: hb.compile(template.source, options)(data) };
+    } catch (cause) {
+      const message = cause instanceof Error ? cause.message : String(cause);
+      const line = /line (\d+)/i.exec(message)?.[1];
+      const diagnostic: Diagnostic = {
+        code: "E_MALLFEL",
+        severity: "fel",
+        file: template.file,
+        ...(line !== undefined && { line: Number(line) }),
+        message: `Mallen kan inte fyllas i: ${message.split("\n")[0]}`,
+      };
+      return { diagnostic };
+    }
+  };
+  // The stylesheet puts values inside CSS strings (running heads): escaped for that context.
+  const css = fill(templates.stylesheet, cssStrings(meta), { noEscape: true, strict: true });
+  if (css.diagnostic) return { html: "", diagnostics: [css.diagnostic] };
+  const page = fill(
+    templates.layout,
+    { ...meta, toc, body, css: css.text, fontFaces: templates.fontFaces },
+    { strict: true },
+  );
+  if (page.diagnostic) return { html: "", diagnostics: [page.diagnostic] };
+  const html = withContentSecurityPolicy(page.text ?? "", staticScripts(templates.layout.source));
+  return { html, diagnostics: [] };
 }
