@@ -77,12 +77,12 @@ export function validateSources(
     withSink(table.file, (s) => {
       if (!isLongExport(table)) {
         const wide = validateAnmaldaBrott(table, { ...context, statistikar }, s);
-        return { current: wide && inCatalogOrder(wide, brottskoder) };
+        return { current: wide && inPublicationOrder(wide, brottskoder) };
       }
       const long = validateLongExport(table, { ...context, statistikar }, s);
       return {
-        current: long?.current && inCatalogOrder(long.current, brottskoder),
-        previous: long?.previous && inCatalogOrder(long.previous, brottskoder),
+        current: long?.current && inPublicationOrder(long.current, brottskoder),
+        previous: long?.previous && inPublicationOrder(long.previous, brottskoder),
       };
     });
   const thisYear = readAnmalda(sources.anmaldaBrott, years.statistikar);
@@ -134,13 +134,50 @@ export function validateSources(
 }
 
 /**
- * Rows in the catalog's order, whatever order the file had: the wide table as published and the long
- * export sorted by code then give the same figures, in the same order.
+ * Every code the catalogue holds valid for the table's year, in the publication's order, whatever the
+ * file listed and in which order. A code the file leaves out had no reports (Brå's exports leave out
+ * such rows; its published tables leave out some too), so it is a row of zeros. The wide table as
+ * published and the long export then give the same rows and the same figures.
+ *
+ * Order: groups as they first appear in `brottskoder.csv` (Människohandel, Människoexploatering,
+ * Övrigt — the order of Brå's table and of every edition), whichever of their codes are valid in the
+ * year; within a group, the catalogue's order. Sorting by code alone would put Människohandel last
+ * from 2025, when its codes became 9512–9551.
  */
-function inCatalogOrder(table: AnmaldaBrottTabell, brottskoder: readonly Brottskod[]): AnmaldaBrottTabell {
+export function inPublicationOrder(
+  table: AnmaldaBrottTabell,
+  brottskoder: readonly Brottskod[],
+): AnmaldaBrottTabell {
+  const validThatYear = brottskoder.filter(
+    (b) =>
+      (b.forstaAr === null || b.forstaAr <= table.statistikar) &&
+      (b.sistaAr === null || b.sistaAr >= table.statistikar),
+  );
+  const listed = new Set(table.rader.map((r) => r.brottskod));
+  const zeros = Object.fromEntries(table.regioner.map((region) => [region, 0]));
+  const absent = validThatYear
+    .filter((b) => !listed.has(b.kod))
+    .map((b) => ({
+      line: 0,
+      brottskod: b.kod,
+      brottskodstext: b.benamning,
+      grupp: b.grupp,
+      andamal: b.andamal,
+      perRegion: { ...zeros },
+    }));
+  const groupRank = new Map<string, number>();
+  for (const b of brottskoder) if (!groupRank.has(b.grupp)) groupRank.set(b.grupp, groupRank.size);
   const rank = new Map(brottskoder.map((b, i) => [b.kod, i]));
+  const key = (r: { grupp: string; brottskod: string }) => [
+    groupRank.get(r.grupp) ?? groupRank.size,
+    rank.get(r.brottskod) ?? rank.size,
+  ];
   return {
     ...table,
-    rader: [...table.rader].sort((a, b) => (rank.get(a.brottskod) ?? 0) - (rank.get(b.brottskod) ?? 0)),
+    rader: [...table.rader, ...absent].sort((a, b) => {
+      const [ga, ca] = key(a);
+      const [gb, cb] = key(b);
+      return ga! - gb! || ca! - cb!;
+    }),
   };
 }

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { reference } from "../helpers/validate.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { HEADER, REPO_DATA, tempDataDir, windows1252, type TempDir } from "../helpers/temp-data.js";
@@ -114,9 +115,15 @@ describe("report check med egna tabeller", () => {
     });
     expect(result.diagnostics.filter((d) => d.severity === "fel")).toEqual([]);
     const figures = result.siffror!.anmaldaBrott;
-    // Rows in the catalog's order (0472 before 0475), whatever the file's order.
-    expect(figures.rader.map((r) => [r.brottskod, r.totalt, r.foregaendeAr, r.forandringProcent])).toEqual([
-      ["0472", 1, null, null],
+    // Every code valid in 2019 is a row, a code the file leaves out is zero, and rows stand in the
+    // catalog's order within the publication's group order, whatever the file's order.
+    const valid2019 = reference.brottskoder.filter(
+      (b) => (b.forstaAr ?? 0) <= 2019 && (b.sistaAr ?? 9999) >= 2019,
+    );
+    expect(figures.rader.map((r) => r.brottskod).sort()).toEqual(valid2019.map((b) => b.kod).sort());
+    const reported = figures.rader.filter((r) => r.totalt > 0 || (r.foregaendeAr ?? 0) > 0);
+    expect(reported.map((r) => [r.brottskod, r.totalt, r.foregaendeAr, r.forandringProcent])).toEqual([
+      ["0472", 1, 0, null],
       ["0475", 3, 2, 50],
       ["4024", 950, 840, 13],
     ]);
@@ -124,6 +131,7 @@ describe("report check med egna tabeller", () => {
       figures.grupper.map((g) => [g.grupp, g.totalt, g.angivetTotalt, g.foregaendeAr, g.forandringProcent]),
     ).toEqual([
       ["Människohandel", 4, 4, 2, 100],
+      ["Människoexploatering", 0, null, 0, null],
       ["Övrigt", 950, null, 840, 13],
     ]);
     expect(figures.summa).toMatchObject({

@@ -78,7 +78,19 @@ describe("statistikåret 2025: nya koder jämförda med 2024 års gamla", () => 
 
     // Before 2025 forced marriage and criminal activity were "övriga ändamål": 0479 compares with their sum.
     const ovrigaVuxna = figures.jamforbaraGrupper.find((g) => g.id === "ovriga-vuxna")!;
-    expect(ovrigaVuxna.koder).toEqual(["9534", "9542", "9550"]);
+    // Every 2025 code of the group is listed, those without reports as zero.
+    expect(ovrigaVuxna.koder).toEqual([
+      "9534",
+      "9535",
+      "9538",
+      "9539",
+      "9542",
+      "9543",
+      "9546",
+      "9547",
+      "9550",
+      "9551",
+    ]);
     expect(ovrigaVuxna.totalt).toBe(total(COUNTS_2025, ["9534", "9542", "9550"]));
     expect(ovrigaVuxna.foregaendeAr).toBe(total(COUNTS_2024, ["0479"]));
 
@@ -180,11 +192,13 @@ describe("Excel", () => {
     temp = tempDataDir({ "2023/anmalda-brott.xlsx": bytes });
     const result = await runCheck(options(temp.dir, 2024));
     expect(result.diagnostics.filter((d) => d.severity === "fel")).toEqual([]);
-    expect(result.siffror!.anmaldaBrott.rader.map((r) => [r.brottskod, r.totalt])).toEqual([
+    const rows = result.siffror!.anmaldaBrott.rader;
+    expect(rows.filter((r) => r.totalt > 0).map((r) => [r.brottskod, r.totalt])).toEqual([
       ["0418", 2],
       ["0610", 25],
       ["4024", 835],
     ]);
+    expect(rows).toHaveLength(19); // every code valid in 2023; those not in the workbook are zero
   });
 
   it.each([
