@@ -63,6 +63,10 @@ export type SummaFigur = Omit<GruppFigur, "grupp">;
 
 export interface AnmaldaBrottFigurer {
   statistikar: number;
+  /** The source of this year's table (id in kallor.csv, from `data/<år>/datakallor.csv`). */
+  kalla: string | null;
+  /** The source of the previous year's table the changes are computed from; `null` without one. */
+  kallaForegaendeAr: string | null;
   regioner: string[];
   rader: RadFigur[];
   grupper: GruppFigur[];
@@ -233,6 +237,8 @@ export function aggregateAnmaldaBrott(
 
   return {
     statistikar: table.statistikar,
+    kalla: null,
+    kallaForegaendeAr: null,
     regioner: [...regioner],
     rader,
     grupper,

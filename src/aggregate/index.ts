@@ -43,12 +43,20 @@ export interface AggregateResult {
 
 /** Pure: datasets in, figures and what to warn about out. */
 export function computeFigures(datasets: Datasets): AggregateResult {
-  const anmaldaBrott = aggregateAnmaldaBrott(
-    datasets.anmaldaBrott,
-    datasets.anmaldaBrottForegaende,
-    datasets.braForandringar,
-    datasets.jamforelser,
-  );
+  const cited = (year: number) => datasets.datakallor[year]?.["anmalda-brott"] ?? null;
+  const anmaldaBrott: AnmaldaBrottFigurer = {
+    ...aggregateAnmaldaBrott(
+      datasets.anmaldaBrott,
+      datasets.anmaldaBrottForegaende,
+      datasets.braForandringar,
+      datasets.jamforelser,
+    ),
+    kalla: cited(datasets.statistikar),
+    // Last year's rows from this year's export are cited with it.
+    kallaForegaendeAr: datasets.anmaldaBrottForegaende
+      ? (cited(datasets.statistikar - 1) ?? cited(datasets.statistikar))
+      : null,
+  };
   const { avstamningar, avvikelser } = reconcileAnmaldaBrott(datasets.anmaldaBrott);
   const nyckeltal = {} as Record<KeyFigureDatasetId, NyckeltalFigurer | null>;
   for (const id of Object.keys(KEY_FIGURE_DATASETS) as KeyFigureDatasetId[]) {
@@ -101,7 +109,11 @@ export function computeFigures(datasets: Datasets): AggregateResult {
       anmaldaBrott,
       ...nyckeltal,
       serier: Object.fromEntries(
-        SERIES_FILES.map((s) => [s.id, datasets.serier[s.id] ?? null]),
+        // A report shows nothing after its statistics year, even where the series already has it.
+        SERIES_FILES.map((s) => [
+          s.id,
+          datasets.serier[s.id]?.filter((y) => y.ar <= datasets.statistikar) ?? null,
+        ]),
       ) as Siffror["serier"],
       kallor: datasets.kallor,
       rapport: datasets.metadata,

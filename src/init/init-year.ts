@@ -7,6 +7,7 @@ import {
   REFERENCE_FILES,
   SERIES_FILES,
   braForandringarFile,
+  datakallorFile,
   rapportMetadataFile,
 } from "../sources/files.js";
 import { readTable } from "../load/read-table.js";
@@ -125,6 +126,12 @@ export async function initYear(dataDir: string, rapportar: number): Promise<Init
   result.checklist.push(
     `${path.join(target, "anmalda-brott.csv")}: fyll i anmälda brott per polisregion ur Brås tabell (eller ersätt filen med Brås export), ` +
       `och Delsumma/Totalsumma så som Brå angav dem. Brottskoderna är de som gäller ${statistikar}.`,
+  );
+
+  await write(path.basename(datakallorFile(statistikar)), "dataset;källa\nanmalda-brott;\n");
+  result.checklist.push(
+    `${path.join(target, "datakallor.csv")}: ange källan för Brås tabell ${statistikar} (ett id i kallor.csv); ` +
+      "fotnoterna till tabellens siffror hänvisar dit.",
   );
 
   for (const dataset of OPTIONAL_DATASETS) {

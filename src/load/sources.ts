@@ -8,6 +8,7 @@ import {
   SERIES_FILES,
   anmaldaBrottFile,
   braForandringarFile,
+  datakallorFile,
   rapportMetadataFile,
   type OptionalDataset,
 } from "../sources/files.js";
@@ -134,6 +135,13 @@ export async function loadSources(dataDir: string, statistikar: number): Promise
     });
   }
 
+  const datakallor: LoadedSources["datakallor"] = {};
+  for (const year of [statistikar, statistikar - 1]) {
+    if (!(await exists(path.join(dataDir, datakallorFile(year))))) continue;
+    const table = await read(datakallorFile(year));
+    if (table) datakallor[year] = table;
+  }
+
   const braFile = braForandringarFile(statistikar);
   const braForandringar = (await exists(path.join(dataDir, braFile))) ? await read(braFile) : undefined;
 
@@ -144,6 +152,7 @@ export async function loadSources(dataDir: string, statistikar: number): Promise
     ...(jamforelser && { jamforelser }),
     ...(braForandringar && { braForandringar }),
     ...(metadata && { metadata }),
+    datakallor,
     nyckeltal,
     serier,
     ...(anmaldaBrott && { anmaldaBrott }),

@@ -123,9 +123,10 @@ export function createTemplateEnvironment(options: TemplateEnvironmentOptions = 
     return comparableGroupsTable(figures);
   });
   hb.registerHelper("fotnot", (id: unknown) => {
-    // `null` is a figure without a published source to cite (e.g. a change computed here); an
+    // `null` is a figure without a published source to cite (e.g. a change computed here), and
     // unknown name in the template (`undefined`) is an error.
-    if (id === null) return "";
+    // `""` is a series year without figures, which cites nothing.
+    if (id === null || id === "") return "";
     if (typeof id !== "string")
       throw new Error('Mallhjälpen "fotnot" väntade ett käll-id ur data/kallor.csv.');
     if (!options.footnotes) return "";

@@ -33,6 +33,8 @@ export interface LoadedSources {
   anmaldaBrott?: LoadedTable;
   braForandringar?: LoadedTable;
   metadata?: LoadedTable;
+  /** Each year's `datakallor.csv` (this statistics year and the one before), where there is one. */
+  datakallor: Partial<Record<number, LoadedTable>>;
   nyckeltal: Partial<Record<KeyFigureDatasetId, LoadedTable>>;
   serier: Partial<Record<SeriesId, LoadedTable>>;
   /** The previous statistics year's table; absent where there is no such file. */
@@ -63,4 +65,6 @@ export interface Datasets {
   jamforelser: Jamforelsegrupp[];
   /** The report's own facts for the cover. */
   metadata: RapportMetadata;
+  /** Per statistics year: the source id of each dataset cited in `data/<år>/datakallor.csv`. */
+  datakallor: Record<number, Partial<Record<string, string>>>;
 }

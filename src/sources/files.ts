@@ -20,6 +20,19 @@ export const ANMALDA_BROTT_EXTENSIONS = [".csv", ".txt", ".xlsx"] as const;
 /** The report's own facts for the cover: number, date, diarienummer, information class. */
 export const rapportMetadataFile = (statistikar: number) => `${statistikar}/rapport.csv`;
 
+/**
+ * Where a year's datasets whose rows carry no source come from (`dataset;källa`, the source an id in
+ * kallor.csv): Brå's table of reported offences above all. A dataset the report uses without a
+ * citation for its year is an error, so that every figure is footnoted to the source for its year.
+ */
+export const datakallorFile = (statistikar: number) => `${statistikar}/datakallor.csv`;
+
+/** Datasets cited through datakallor.csv, by id, with what they are (for messages). */
+export const DATAKALLA_DATASETS = {
+  "anmalda-brott": "Brås tabell över anmälda brott",
+} as const;
+export type DatakallaDataset = keyof typeof DATAKALLA_DATASETS;
+
 /** Changes Brå published, used where the previous year's table is not available. */
 export const braForandringarFile = (statistikar: number) => `${statistikar}/bra-forandringar.csv`;
 

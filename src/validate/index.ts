@@ -6,7 +6,7 @@ import { validateAnmaldaBrott } from "./anmalda-brott.js";
 import { isLongExport, validateLongExport } from "./anmalda-brott-long.js";
 import type { LoadedTable } from "../model/tables.js";
 import type { AnmaldaBrottTabell, Brottskod } from "../model/types.js";
-import { SERIES_FILES } from "../sources/files.js";
+import { DATAKALLA_DATASETS, SERIES_FILES, datakallorFile, type DatakallaDataset } from "../sources/files.js";
 import type { z } from "zod";
 import { validateKeyFigures } from "./key-figures.js";
 import { type KeyFigureDataset } from "../model/key-figures.js";
@@ -16,6 +16,7 @@ import { KEY_FIGURE_DATASETS } from "../sources/key-figure-datasets.js";
 import {
   validateBraForandringar,
   validateBrottskoder,
+  validateDatakallor,
   validateJamforelser,
   validateKallor,
   validatePolisregioner,
@@ -106,6 +107,12 @@ export function validateSources(
         "kan inte beräknas, och rapporten anger att jämförelsen inte är tillgänglig.",
     });
   }
+  const datakallor = citeDatasets(sources, years.statistikar, Boolean(previousFile), {
+    sourceIds,
+    diagnostics,
+    withSink,
+    usesPrevious: anmaldaBrottForegaende !== undefined,
+  });
   const jamforelserTable = sources.jamforelser;
   const jamforelser = jamforelserTable
     ? (withSink(jamforelserTable.file, (s) =>
@@ -128,6 +135,7 @@ export function validateSources(
       braForandringar,
       jamforelser,
       metadata,
+      datakallor,
     },
     diagnostics,
   };
@@ -180,4 +188,47 @@ export function inPublicationOrder(
       return ga! - gb! || ca! - cb!;
     }),
   };
+}
+
+/**
+ * Each year's citations for the datasets without a source per row, and an error for a dataset the
+ * report uses without a source for its year: this year's table, and last year's where it is compared
+ * with (from its own file, cited in its own year's datakallor.csv; from this year's export, cited
+ * with it).
+ */
+function citeDatasets(
+  sources: LoadedSources,
+  statistikar: number,
+  previousFromOwnFile: boolean,
+  context: {
+    sourceIds: ReadonlySet<string>;
+    diagnostics: Diagnostic[];
+    withSink: <T>(file: string, run: (sink: DiagnosticSink) => T) => T;
+    usesPrevious: boolean;
+  },
+): Datasets["datakallor"] {
+  const known = new Set(Object.keys(DATAKALLA_DATASETS));
+  const out: Datasets["datakallor"] = {};
+  for (const [year, table] of Object.entries(sources.datakallor)) {
+    if (!table) continue;
+    const rows = context.withSink(table.file, (s) => validateDatakallor(table, known, context.sourceIds, s));
+    out[Number(year)] = Object.fromEntries((rows ?? []).map((r) => [r.dataset, r.kalla]));
+  }
+  const dataDir = path.dirname(path.dirname(sources.anmaldaBrott!.file));
+  const require = (year: number, dataset: DatakallaDataset) => {
+    if (out[year]?.[dataset]) return;
+    const present = sources.datakallor[year];
+    context.diagnostics.push({
+      code: "E_KALLA_SAKNAS",
+      severity: "fel",
+      file: present?.file ?? path.join(dataDir, datakallorFile(year)),
+      found: dataset,
+      message:
+        `${DATAKALLA_DATASETS[dataset]} för ${year} saknar källa. Ange den på en rad "${dataset};<id i kallor.csv>" i ` +
+        `${datakallorFile(year)}, så att rapportens fotnoter hänvisar till rätt års källa.`,
+    });
+  };
+  require(statistikar, "anmalda-brott");
+  if (context.usesPrevious && previousFromOwnFile) require(statistikar - 1, "anmalda-brott");
+  return out;
 }

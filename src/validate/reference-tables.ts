@@ -323,3 +323,44 @@ export function validateJamforelser(
   }
   return records.map(({ value: { kalla: _, ...group } }) => group);
 }
+
+/** A year's citations for datasets whose rows carry no source (`data/<år>/datakallor.csv`). */
+export interface Datakalla {
+  dataset: string;
+  kalla: string;
+  line: number;
+}
+
+export function validateDatakallor(
+  table: LoadedTable,
+  datasets: ReadonlySet<string>,
+  sourceIds: ReadonlySet<string>,
+  sink: DiagnosticSink,
+): Datakalla[] | undefined {
+  const schema = z.object({
+    dataset: z.string().refine((s) => datasets.has(s), {
+      error: (iss) => `okänt dataset "${String(iss.input)}"; giltiga är ${[...datasets].join(", ")}`,
+    }),
+    kalla: z.string(),
+  });
+  const specs: ColumnSpec<keyof z.input<typeof schema>>[] = [
+    { key: "dataset", header: "dataset", required: true },
+    { key: "kalla", header: "källa", required: true },
+  ];
+  const records = validateRecords(table, specs, schema, sink);
+  if (!records) return undefined;
+  const out: Datakalla[] = [];
+  for (const { line, value } of records) {
+    if (value.kalla !== "" && !sourceIds.has(value.kalla)) {
+      sink.error({
+        code: "E_OKAND_KALLA",
+        line,
+        found: value.kalla,
+        message: `Källan "${value.kalla}" finns inte i data/kallor.csv.`,
+      });
+      continue;
+    }
+    if (value.kalla !== "") out.push({ ...value, line });
+  }
+  return out;
+}

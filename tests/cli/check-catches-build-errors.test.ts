@@ -7,7 +7,7 @@ import { createTemplateEnvironment } from "../../src/render/handlebars-env.js";
 import { REPO_DATA, tempDirWith, type TempDir } from "../helpers/temp-data.js";
 
 /** `check` fills in the chapters and the cover as `build` does, so it stops on what would stop `build`. */
-describe("check fångar det som skulle stoppa build", () => {
+describe("check fångar det som skulle stoppa build", { timeout: 60_000 }, () => {
   let temp: TempDir;
   afterEach(() => temp?.cleanup());
 

@@ -48,7 +48,9 @@ describe("report init", () => {
     const check = await runCheck({ rapportar: 2026, dataDir: dir, outDir: "", strict: false, log: () => {} });
     const errors = new Set(check.diagnostics.filter((d) => d.severity === "fel").map((d) => d.code));
     expect([...errors].sort()).toEqual(
-      ["E_ANTAL_SAKNAS", "E_NYCKEL_SAKNAS", "E_OGILTIGT_VARDE", "E_OKAND_KALLA"].filter((c) => errors.has(c)),
+      ["E_ANTAL_SAKNAS", "E_KALLA_SAKNAS", "E_NYCKEL_SAKNAS", "E_OGILTIGT_VARDE", "E_OKAND_KALLA"].filter(
+        (c) => errors.has(c),
+      ),
     );
     expect(errors.has("E_ANTAL_SAKNAS")).toBe(true);
   });

@@ -29,7 +29,14 @@ export function tempDirWith(files: Record<string, string | Uint8Array>): TempDir
  * year files, so a test states only what it is about.
  */
 export function tempDataDir(files: Record<string, string | Uint8Array>): TempDir {
-  const temp = tempDirWith(files);
+  // Each year's table cites its source (data/<år>/datakallor.csv), unless the test is about that file.
+  const citations: Record<string, string> = {};
+  for (const relative of Object.keys(files)) {
+    const year = /^(\d{4})\/anmalda-brott\.(csv|txt|xlsx)$/.exec(relative)?.[1];
+    if (year && !(`${year}/datakallor.csv` in files))
+      citations[`${year}/datakallor.csv`] = "dataset;källa\nanmalda-brott;bra-anmalda-2023\n";
+  }
+  const temp = tempDirWith({ ...citations, ...files });
   for (const name of ["polisregioner.csv", "brottskoder.csv", "brottskoder-jamforelser.csv", "kallor.csv"]) {
     cpSync(path.join(REPO_DATA, name), path.join(temp.dir, name));
   }
