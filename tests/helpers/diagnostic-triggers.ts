@@ -138,6 +138,7 @@ export const TRIGGERS: Record<string, Trigger> = {
   E_OKAND_KALLA: checkProjectWith("2023/regionkoordinatorer.csv", (c) =>
     c.replace(/^(identifierade;\d+;)[^;]*;/m, "$1jamy-2099;"),
   ),
+  E_KALLA_SAKNAS: checkProjectWith("2023/datakallor.csv", () => null),
   W_AR_UTAN_FORKLARING: checkProjectWith("serier/migrationsverket.csv", (c) =>
     c.replace(/^2020;[^\n]*$/m, "2020;..;;"),
   ),
