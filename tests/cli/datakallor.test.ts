@@ -42,7 +42,8 @@ describe("datakallor.csv: varje års tabell citeras med sitt års källa", { tim
       kalla: "bra-anmalda-2025",
       kallaForegaendeAr: "bra-anmalda-2024",
     });
-    const text = result.chapters!.map((c) => c.markdown).join("\n");
+    if (!result.ok) throw new Error("bygget misslyckades");
+    const text = result.chapters.map((c) => c.markdown).join("\n");
     const footnotes = text.split("\n").filter((l) => /^\[\^\d+\]:/.test(l));
     expect(footnotes.some((l) => l.includes("Anmälda brott 2025 (testkälla)"))).toBe(true);
     expect(footnotes.filter((l) => l.includes("Anmälda brott per polisregion 2023"))).toEqual([]);
