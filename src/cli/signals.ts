@@ -26,7 +26,9 @@ export function reportKnownFailure(io: Io, cause: unknown): ExitCode | undefined
     return EXIT.noBrowser;
   }
   if (cause instanceof PrintFailedError) {
-    io.err(`fel: ${cause.message} Inget skrevs; tidigare utdata är orörd.\n`);
+    // A message with a list of remedies gets the closing sentence on a line of its own.
+    const gap = cause.message.includes("\n") ? "\n" : " ";
+    io.err(`fel: ${cause.message}${gap}Inget skrevs; tidigare utdata är orörd.\n`);
     return EXIT.noBrowser;
   }
   if (cause instanceof InterruptedError) {

@@ -1,7 +1,13 @@
 import type { Browser, Page, Target } from "puppeteer-core";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { InterruptedError, throwIfInterrupted } from "../model/interrupted.js";
-import { PrintFailedError, findBrowser, type FoundBrowser } from "./browser.js";
+import {
+  PrintFailedError,
+  findBrowser,
+  launchFailureMessage,
+  sandboxDisabledByUser,
+  type FoundBrowser,
+} from "./browser.js";
 import {
   PAGED_MEDIA_CSS,
   PAGED_MEDIA_HANDLERS,
@@ -48,13 +54,17 @@ export interface PrintResult {
 }
 
 /** Puppeteer is loaded only when a command prints: `report check` never pays for it. */
+function launchArgs(): string[] {
+  // Chromium refuses to start its sandbox as root (containers, CI); anyone else only when asked to.
+  const noSandbox = process.getuid?.() === 0 || sandboxDisabledByUser();
+  return noSandbox ? [...CHROMIUM_ARGS, "--no-sandbox"] : [...CHROMIUM_ARGS];
+}
+
 async function launch(found: FoundBrowser): Promise<Browser> {
   // puppeteer-core: the launcher alone loads in about half the time of `puppeteer`, which adds its
   // download machinery and configuration loading; that is only needed to find a downloaded browser.
   const puppeteer = (await import("puppeteer-core")).default;
-  const args = [...CHROMIUM_ARGS];
-  // Chromium refuses to start its sandbox as root (containers, CI).
-  if (process.getuid?.() === 0) args.push("--no-sandbox");
+  const args = launchArgs();
   // Signals are ours to handle (printPdf closes the browser and reports the interruption).
   return puppeteer.launch({
     executablePath: found.executablePath,
@@ -107,10 +117,7 @@ export async function startBrowser(): Promise<StartedBrowser> {
   try {
     return { found, browser: await launch(found), startMs: performance.now() - started };
   } catch (cause) {
-    throw new PrintFailedError(
-      `Webbläsaren ${found.executablePath} kunde inte startas: ${cause instanceof Error ? cause.message.split("\n")[0] : String(cause)}`,
-      { cause },
-    );
+    throw new PrintFailedError(launchFailureMessage(found.executablePath, launchArgs(), cause), { cause });
   }
 }
 
