@@ -79,6 +79,26 @@ async function launch(found: FoundBrowser): Promise<Browser> {
   });
 }
 
+/** How long a browser may take to start before it counts as failed; generous for a busy machine. */
+const LAUNCH_TIMEOUT_MS = 60_000;
+
+/**
+ * Puppeteer's launch can wait forever on a browser that dies during the handshake (no timer left, so
+ * Node exits 13 without a word). A deadline turns that into a launch failure; a browser that starts
+ * after all is closed again.
+ */
+function launchWithin(found: FoundBrowser, timeoutMs: number): Promise<Browser> {
+  const launching = launch(found);
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      void launching.then((late) => late.close()).catch(() => {});
+      reject(new Error(`den svarade inte inom ${timeoutMs / 1000} s.`));
+    }, timeoutMs);
+  });
+  return Promise.race([launching, deadline]).finally(() => clearTimeout(timer));
+}
+
 async function puppeteerCachePath(): Promise<string | undefined> {
   try {
     const puppeteer = (await import("puppeteer")).default;
@@ -115,7 +135,11 @@ export async function startBrowser(): Promise<StartedBrowser> {
     found = findBrowser({ puppeteerCachePath: () => cachePath });
   }
   try {
-    return { found, browser: await launch(found), startMs: performance.now() - started };
+    return {
+      found,
+      browser: await launchWithin(found, LAUNCH_TIMEOUT_MS),
+      startMs: performance.now() - started,
+    };
   } catch (cause) {
     throw new PrintFailedError(launchFailureMessage(found.executablePath, launchArgs(), cause), { cause });
   }
