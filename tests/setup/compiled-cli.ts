@@ -1,26 +1,30 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const DIGEST_FILE = path.join(ROOT, "dist/.source-digest");
 
-/** A digest of everything `tsc -p tsconfig.build.json` compiles from: src/, the configs, the compiler. */
+/** A digest of everything `npm run build` compiles dist/ from: src/, the configs, the bundler, the compilers. */
 export function sourceDigest(): string {
   const hash = createHash("sha256");
   const files = readdirSync(path.join(ROOT, "src"), { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => path.join(e.parentPath, e.name))
     .sort();
-  for (const file of [
+  const inputs = [
     ...files,
-    path.join(ROOT, "tsconfig.json"),
-    path.join(ROOT, "tsconfig.build.json"),
-    path.join(ROOT, "node_modules/typescript/package.json"),
-  ]) {
+    // What `npm run build` runs and with which tools: the configs, the bundler script, the compilers.
+    "tsconfig.json",
+    "tsconfig.build.json",
+    "package.json",
+    "scripts/bundle.mjs",
+    "node_modules/typescript/package.json",
+    "node_modules/esbuild/package.json",
+  ].map((file) => path.resolve(ROOT, file));
+  for (const file of inputs.filter((f) => existsSync(f))) {
     hash.update(path.relative(ROOT, file)).update("\0").update(readFileSync(file)).update("\0");
   }
   return hash.digest("hex");
@@ -36,13 +40,11 @@ export default function setup(): void {
   if (existsSync(DIGEST_FILE) && readFileSync(DIGEST_FILE, "utf8") === digest) return;
   // Files of modules that were moved or deleted would linger and could still be imported.
   rmSync(path.join(ROOT, "dist"), { recursive: true, force: true });
-  const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
-  execFileSync(process.execPath, [tsc, "-p", path.join(ROOT, "tsconfig.build.json")], {
+  // The project's own build (tsc, then the bundle bin/report.js prefers), so tests run what users run.
+  execFileSync(process.platform === "win32" ? "npm.cmd" : "npm", ["run", "--silent", "build"], {
     cwd: ROOT,
     stdio: "inherit",
     timeout: 10 * 60_000,
   });
-  // bin/report.js runs the bundle built from dist/ when there is one (npm run build makes it).
-  execFileSync(process.execPath, [path.join(ROOT, "scripts/bundle.mjs")], { cwd: ROOT, stdio: "inherit" });
   writeFileSync(DIGEST_FILE, digest);
 }
