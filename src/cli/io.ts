@@ -5,6 +5,8 @@ export const EXIT = {
   usage: 2,
   /** No browser found, or it failed to start or stopped while printing. */
   noBrowser: 3,
+  /** The machine is in the way: a folder that cannot be written, a full or read-only disk, a file where a folder should be. */
+  environment: 4,
   internal: 70,
   interrupted: 130,
 } as const;

@@ -1,3 +1,4 @@
+import { EnvironmentError, RefusedError, asEnvironmentError } from "../model/environment.js";
 import { InterruptedError } from "../model/interrupted.js";
 import { BrowserNotFoundError, PrintFailedError } from "../print/browser.js";
 import { EXIT, type ExitCode, type Io } from "./io.js";
@@ -17,7 +18,8 @@ export async function withInterruptSignal<T>(work: (signal: AbortSignal) => Prom
 }
 
 /**
- * The exit code and message for a failure the user can act on (no browser, a crashed print, Ctrl-C),
+ * The exit code and message for a failure the user can act on (no browser, a crashed print, Ctrl-C,
+ * a refused --out, the machine in the way),
  * or `undefined` for anything else, which is a bug and keeps its stack trace.
  */
 export function reportKnownFailure(io: Io, cause: unknown): ExitCode | undefined {
@@ -34,6 +36,15 @@ export function reportKnownFailure(io: Io, cause: unknown): ExitCode | undefined
   if (cause instanceof InterruptedError) {
     io.err("Avbrutet. Inget skrevs; tidigare utdata är orörd.\n");
     return EXIT.interrupted;
+  }
+  if (cause instanceof RefusedError) {
+    io.err(`fel: ${cause.message}\nInget skrevs.\n`);
+    return EXIT.dataErrors;
+  }
+  const environment = asEnvironmentError(cause);
+  if (environment instanceof EnvironmentError) {
+    io.err(`fel: ${environment.message}\nInget skrevs; tidigare utdata är orörd.\n`);
+    return EXIT.environment;
   }
   return undefined;
 }

@@ -15,7 +15,9 @@ import { findTypedFigures } from "../validate/template-figures.js";
 import { throwIfInterrupted } from "../model/interrupted.js";
 import { chartToolKey, defaultChartCacheDir, type ChartStore } from "./chart-store.js";
 import { cachedCharts, forgetDeadBrowser, type RenderCache } from "./render-cache.js";
-import { withOutputLock, writeOutputAtomically } from "./output.js";
+import { recoverInterruptedOutput, withOutputLock, writeOutputAtomically } from "./output.js";
+import { asEnvironmentError } from "../model/environment.js";
+import { checkOutputTarget } from "./output-guard.js";
 import { inputManifest, isUpToDate, sha256, type Manifest } from "./manifest.js";
 
 /** The templates shipped with the tool, found relative to this module (src/ or dist/ alike). */
@@ -357,6 +359,19 @@ export function planBuild(
 export async function runBuild(options: PipelineOptions): Promise<BuildResult> {
   const outputDir = path.join(options.outDir ?? "out", String(options.rapportar));
   const pdfPath = path.join(outputDir, "rapport.pdf");
+  // Before anything is rendered: the output may replace only what report built, and must be writable.
+  await checkOutputTarget(options.outDir ?? "out", outputDir, [
+    { dir: options.dataDir, what: "datamappen" },
+    { dir: options.templateDir ?? DEFAULT_TEMPLATE_DIR, what: "mallarna" },
+  ]);
+  buildDate(options.rapportar); // a SOURCE_DATE_EPOCH out of range is reported now, not after printing
+  // A build killed while it swapped the output is put right (before the up-to-date check reads it).
+  await withOutputLock(outputDir, () => recoverInterruptedOutput(outputDir, options.log), {
+    signal: options.signal,
+    log: options.log,
+  }).catch((cause: unknown) => {
+    throw asEnvironmentError(cause);
+  });
   const inputs = await inputManifest(
     options.dataDir,
     options.templateDir ?? DEFAULT_TEMPLATE_DIR,
@@ -424,7 +439,10 @@ export async function runBuild(options: PipelineOptions): Promise<BuildResult> {
   const files = planBuild(rendered, makeReproducible(printed.pdf, buildDate(options.rapportar)), inputs);
   throwIfInterrupted(options.signal);
   await timed(options, "write", () =>
-    withOutputLock(outputDir, () => writeOutputAtomically(outputDir, files)),
+    withOutputLock(outputDir, () => writeOutputAtomically(outputDir, files), {
+      signal: options.signal,
+      log: options.log,
+    }),
   );
   for (const name of files.keys()) options.log(`Skrev ${path.join(outputDir, name)}`);
   return {

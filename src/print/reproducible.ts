@@ -1,3 +1,5 @@
+import { EnvironmentError } from "../model/environment.js";
+
 /**
  * Makes two prints of the same page byte-identical. Chromium stamps the PDF with the time of
  * printing (/CreationDate, /ModDate): the stamps are replaced in place with a date fixed from the
@@ -36,6 +38,15 @@ function normaliseStructureIds(text: string): string {
  */
 export function buildDate(rapportar: number, env: NodeJS.ProcessEnv = process.env): Date {
   const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  if (epoch) {
+    const date = new Date(Number(epoch) * 1000);
+    // A PDF date has four digits for the year; beyond that the stamp cannot be written.
+    if (!/^\d+$/.test(epoch) || Number.isNaN(date.getTime()) || date.getUTCFullYear() > 9999) {
+      throw new EnvironmentError(
+        `SOURCE_DATE_EPOCH=${epoch.slice(0, 40)} är ingen giltig tidpunkt: ange sekunder sedan 1970 (högst år 9999), eller ta bort variabeln.`,
+      );
+    }
+    return date;
+  }
   return new Date(Date.UTC(rapportar, 11, 15));
 }

@@ -12,7 +12,14 @@ describe("report build med fel i data", () => {
     const data = tempDataDir({
       "2023/anmalda-brott.csv": `${HEADER}\nÖvrigt;;Köp av sexuell tjänst;1;1;1;1;1;1;x;7\n`,
     });
-    const out = tempDirWith({ "2024/rapport.pdf": "tidigare PDF", "2024/siffror.json": "{}" });
+    const out = tempDirWith({
+      "2024/rapport.pdf": "tidigare PDF",
+      "2024/siffror.json": "{}",
+      "2024/manifest.json": JSON.stringify({
+        summa: "x",
+        utdata: { "rapport.pdf": "x", "siffror.json": "x" },
+      }),
+    });
     temps.push(data, out);
     const { code, stdout } = await runCli("build", "2024", "--data", data.dir, "--out", out.dir);
     expect(code).toBe(1);
