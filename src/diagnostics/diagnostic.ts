@@ -2,11 +2,13 @@
  * A diagnostic is data attached to a stage's result, never an exception: every stage returns what it
  * found and what it has to say about the input, and only the command line turns errors into an exit code.
  */
+import type { DiagnosticCode, ErrorCode, WarningCode } from "./codes.js";
+
 export type Severity = "fel" | "varning";
 
 export interface Diagnostic {
-  /** Stable code for tools and tests, e.g. `E_ANTAL_EJ_HELTAL`. `E_` errors, `W_` warnings. */
-  code: string;
+  /** Stable code for tools and tests, e.g. `E_ANTAL_EJ_HELTAL`, from the table in `codes.ts`. */
+  code: DiagnosticCode;
   severity: Severity;
   /** The file the diagnostic concerns, as the user named it (relative to the working directory). */
   file: string;
@@ -24,18 +26,21 @@ export interface Diagnostic {
   expected?: string;
 }
 
-export type DiagnosticInit = Omit<Diagnostic, "severity" | "file"> & { file?: string };
+export type DiagnosticInit<C extends DiagnosticCode = DiagnosticCode> = Omit<
+  Diagnostic,
+  "severity" | "file" | "code"
+> & { code: C; file?: string };
 
 /** Collects diagnostics for one file; stages create one per file they read. */
 export class DiagnosticSink {
   readonly items: Diagnostic[] = [];
   constructor(readonly file: string) {}
 
-  error(init: DiagnosticInit): void {
+  error(init: DiagnosticInit<ErrorCode>): void {
     this.items.push({ file: this.file, ...init, severity: "fel" });
   }
 
-  warn(init: DiagnosticInit): void {
+  warn(init: DiagnosticInit<WarningCode>): void {
     this.items.push({ file: this.file, ...init, severity: "varning" });
   }
 }

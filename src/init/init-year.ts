@@ -12,7 +12,7 @@ import {
 } from "../sources/files.js";
 import { readTable } from "../load/read-table.js";
 import type { Brottskod, Polisregion } from "../model/types.js";
-import { validateBrottskoder, validatePolisregioner } from "../validate/reference-tables.js";
+import { validateBrottskoder, validateKallor, validatePolisregioner } from "../validate/reference-tables.js";
 
 export interface InitResult {
   created: string[];
@@ -99,8 +99,11 @@ export async function initYear(dataDir: string, rapportar: number): Promise<Init
   const sink = new DiagnosticSink(dataDir);
   const regionTable = await readTable(path.join(dataDir, REFERENCE_FILES.polisregioner), sink);
   const codeTable = await readTable(path.join(dataDir, REFERENCE_FILES.brottskoder), sink);
+  const sourceTable = await readTable(path.join(dataDir, REFERENCE_FILES.kallor), sink);
+  const kallor = sourceTable && validateKallor(sourceTable, sink);
   const regioner = regionTable && validatePolisregioner(regionTable, sink);
-  const brottskoder = codeTable && validateBrottskoder(codeTable, sink);
+  const brottskoder =
+    codeTable && kallor && validateBrottskoder(codeTable, new Set(kallor.map((k) => k.id)), sink);
   result.diagnostics.push(...sink.items);
   if (!regioner || !brottskoder) return result;
 

@@ -39,12 +39,14 @@ export function validateSources(
   const regioner =
     sources.polisregioner &&
     withSink(sources.polisregioner.file, (s) => validatePolisregioner(sources.polisregioner!, s));
+  const kallor = sources.kallor && withSink(sources.kallor.file, (s) => validateKallor(sources.kallor!, s));
+  // Every other table cites kallor.csv, the catalog of codes included.
+  const sourceIds = new Set(kallor?.map((k) => k.id));
   const brottskoder =
     sources.brottskoder &&
-    withSink(sources.brottskoder.file, (s) => validateBrottskoder(sources.brottskoder!, s));
-  const kallor = sources.kallor && withSink(sources.kallor.file, (s) => validateKallor(sources.kallor!, s));
+    kallor &&
+    withSink(sources.brottskoder.file, (s) => validateBrottskoder(sources.brottskoder!, sourceIds, s));
   if (!regioner || !brottskoder || !kallor || !sources.anmaldaBrott) return { diagnostics };
-  const sourceIds = new Set(kallor.map((k) => k.id));
 
   const nyckeltal: Datasets["nyckeltal"] = {};
   const nyckeltalFiler: Datasets["nyckeltalFiler"] = {};

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
 import type { LoadedTable } from "../model/tables.js";
+import { checkCitation } from "./citations.js";
 import { cellOf, locateColumns, placeOf, type ColumnSpec } from "./columns.js";
 import type { KeyFigureDataset, KeyFigures } from "../model/key-figures.js";
 
@@ -55,19 +56,7 @@ export function validateKeyFigures<S extends z.ZodObject>(
       continue;
     }
     const source = cellOf(record, located, "kalla");
-    if (!sourceIds.has(source)) {
-      sink.error({
-        code: "E_OKAND_KALLA",
-        line: record.line,
-        ...placeOf(located, "kalla"),
-        found: source,
-        expected: "ett id i data/kallor.csv",
-        message:
-          source === ""
-            ? "Källa saknas; varje uppgift ska ange sin källa."
-            : `Källan "${source}" finns inte i data/kallor.csv.`,
-      });
-    }
+    checkCitation(sourceIds, source, { line: record.line, ...placeOf(located, "kalla") }, sink);
     raw[key] = cellOf(record, located, "varde");
     kallor[key] = source;
     rader[key] = record.line;

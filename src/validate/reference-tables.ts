@@ -5,6 +5,7 @@ import type { Brottskod, Polisregion } from "../model/types.js";
 import { cellOf, locateColumns, placeOf, type ColumnSpec } from "./columns.js";
 import { parseCount } from "../model/counts.js";
 import { kallaSchema } from "../model/kalla.js";
+import { checkCitation } from "./citations.js";
 import type { Jamforelsegrupp, Kalla, PubliceradForandring, SerieAr } from "../model/types.js";
 
 /**
@@ -16,6 +17,8 @@ export function validateRecords<K extends string, T>(
   specs: readonly ColumnSpec<K>[],
   schema: z.ZodType<T>,
   sink: DiagnosticSink,
+  /** Where the table has a `kalla` column: the ids in kallor.csv it must name. */
+  sourceIds?: ReadonlySet<string>,
 ): { line: number; value: T }[] | undefined {
   const columns = locateColumns(table.header, specs, sink);
   if (!columns) return undefined;
@@ -23,9 +26,19 @@ export function validateRecords<K extends string, T>(
   for (const record of table.records) {
     if (record.cells.every((c) => c.trim() === "")) continue;
     const raw = Object.fromEntries(specs.map((s) => [s.key, cellOf(record, columns, s.key)]));
+    const citationKey = specs.find((s) => s.key === "kalla")?.key;
+    const cited =
+      sourceIds === undefined ||
+      citationKey === undefined ||
+      checkCitation(
+        sourceIds,
+        raw[citationKey] ?? "",
+        { line: record.line, ...placeOf(columns, citationKey) },
+        sink,
+      );
     const result = schema.safeParse(raw);
     if (result.success) {
-      out.push({ line: record.line, value: result.data });
+      if (cited) out.push({ line: record.line, value: result.data });
       continue;
     }
     for (const issue of result.error.issues) {
@@ -63,7 +76,7 @@ const brottskodSchema = z
     offergrupp: z.string(),
     forstaAr: optionalYear,
     sistaAr: optionalYear,
-    kalla: required("källan"),
+    kalla: z.string(),
   })
   .refine((b) => b.forstaAr === null || b.sistaAr === null || b.forstaAr <= b.sistaAr, {
     error: "första giltiga år ligger efter sista giltiga år",
@@ -82,8 +95,12 @@ const brottskodColumns: ColumnSpec<keyof z.input<typeof brottskodSchema>>[] = [
 ];
 
 /** The catalog of crime codes: data, so that a new or renamed code needs no change to the program. */
-export function validateBrottskoder(table: LoadedTable, sink: DiagnosticSink): Brottskod[] | undefined {
-  const records = validateRecords(table, brottskodColumns, brottskodSchema, sink);
+export function validateBrottskoder(
+  table: LoadedTable,
+  sourceIds: ReadonlySet<string>,
+  sink: DiagnosticSink,
+): Brottskod[] | undefined {
+  const records = validateRecords(table, brottskodColumns, brottskodSchema, sink, sourceIds);
   if (!records) return undefined;
   const seen = new Map<string, number>();
   for (const { line, value } of records) {
@@ -216,17 +233,7 @@ export function validateSerie(
       });
     }
     previous = row.ar;
-    if (hasFigures && !sourceIds.has(row.kalla)) {
-      sink.error({
-        code: "E_OKAND_KALLA",
-        line,
-        found: row.kalla,
-        message:
-          row.kalla === ""
-            ? "Källa saknas för årets uppgifter."
-            : `Källan "${row.kalla}" finns inte i data/kallor.csv.`,
-      });
-    }
+    if (hasFigures) checkCitation(sourceIds, row.kalla, { line }, sink);
     if (!hasFigures && row.anmarkning === "") {
       sink.warn({
         code: "W_AR_UTAN_FORKLARING",
@@ -261,7 +268,7 @@ export function validateBraForandringar(
       .string()
       .regex(/^\d{4}$/, { error: "väntade ett årtal" })
       .transform(Number),
-    kalla: z.string().refine((s) => sourceIds.has(s), { error: "källan finns inte i data/kallor.csv" }),
+    kalla: z.string(),
     anmarkning: z.string(),
   });
   const specs: ColumnSpec<keyof z.input<typeof schema>>[] = [
@@ -271,7 +278,7 @@ export function validateBraForandringar(
     { key: "kalla", header: "källa", required: true },
     { key: "anmarkning", header: "anmärkning", required: false },
   ];
-  const records = validateRecords(table, specs, schema, sink);
+  const records = validateRecords(table, specs, schema, sink, sourceIds);
   return records?.map(({ value: { anmarkning: _, ...rest } }) => rest);
 }
 
@@ -296,7 +303,7 @@ export function validateJamforelser(
       .refine((list) => list.every((c) => known.has(c)), {
         error: "alla koder ska finnas i data/brottskoder.csv",
       }),
-    kalla: z.string().refine((s) => sourceIds.has(s), { error: "källan finns inte i data/kallor.csv" }),
+    kalla: z.string(),
   });
   const specs: ColumnSpec<keyof z.input<typeof schema>>[] = [
     { key: "id", header: "jämförelsegrupp", required: true },
@@ -304,7 +311,7 @@ export function validateJamforelser(
     { key: "koder", header: "koder", required: true },
     { key: "kalla", header: "källa", required: true },
   ];
-  const records = validateRecords(table, specs, schema, sink);
+  const records = validateRecords(table, specs, schema, sink, sourceIds);
   if (!records) return undefined;
   const owner = new Map<string, string>();
   for (const { line, value } of records) {
@@ -351,16 +358,9 @@ export function validateDatakallor(
   if (!records) return undefined;
   const out: Datakalla[] = [];
   for (const { line, value } of records) {
-    if (value.kalla !== "" && !sourceIds.has(value.kalla)) {
-      sink.error({
-        code: "E_OKAND_KALLA",
-        line,
-        found: value.kalla,
-        message: `Källan "${value.kalla}" finns inte i data/kallor.csv.`,
-      });
-      continue;
-    }
-    if (value.kalla !== "") out.push({ ...value, line });
+    // An empty source is allowed here: the dataset is then reported as uncited (E_KALLA_SAKNAS) where used.
+    if (value.kalla !== "" && checkCitation(sourceIds, value.kalla, { line }, sink))
+      out.push({ ...value, line });
   }
   return out;
 }

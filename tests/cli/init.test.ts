@@ -46,7 +46,7 @@ describe("report init", () => {
 
     // The new files are what check expects to be filled in: errors that say so, no crash.
     const check = await runCheck({ rapportar: 2026, dataDir: dir, outDir: "", strict: false, log: () => {} });
-    const errors = new Set(check.diagnostics.filter((d) => d.severity === "fel").map((d) => d.code));
+    const errors = new Set<string>(check.diagnostics.filter((d) => d.severity === "fel").map((d) => d.code));
     expect([...errors].sort()).toEqual(
       ["E_ANTAL_SAKNAS", "E_KALLA_SAKNAS", "E_NYCKEL_SAKNAS", "E_OGILTIGT_VARDE", "E_OKAND_KALLA"].filter(
         (c) => errors.has(c),

@@ -5,7 +5,11 @@ import { decodeText } from "../../src/load/text-file.js";
 import { parseDelimited } from "../../src/load/delimited.js";
 import type { LoadedTable } from "../../src/model/tables.js";
 import { validateAnmaldaBrott } from "../../src/validate/anmalda-brott.js";
-import { validateBrottskoder, validatePolisregioner } from "../../src/validate/reference-tables.js";
+import {
+  validateBrottskoder,
+  validateKallor,
+  validatePolisregioner,
+} from "../../src/validate/reference-tables.js";
 import { REPO_DATA } from "./temp-data.js";
 
 /** Parses in-memory file content the way the loader does. */
@@ -24,7 +28,8 @@ function referenceTables() {
   const sink = new DiagnosticSink("ref");
   const read = (name: string) => tableFrom(readFileSync(path.join(REPO_DATA, name)), name).table!;
   const regioner = validatePolisregioner(read("polisregioner.csv"), sink)!;
-  const brottskoder = validateBrottskoder(read("brottskoder.csv"), sink)!;
+  const sourceIds = new Set(validateKallor(read("kallor.csv"), sink)!.map((k) => k.id));
+  const brottskoder = validateBrottskoder(read("brottskoder.csv"), sourceIds, sink)!;
   if (sink.items.length > 0) throw new Error(JSON.stringify(sink.items));
   return { regioner, brottskoder };
 }
