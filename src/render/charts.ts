@@ -46,8 +46,10 @@ function identifiedPerYear(siffror: Siffror): { spec: Spec; alt: string; caption
       values.push({ ar: String(year.ar), del: "Identifierade personer", antal: identifierade });
       words.push(`${year.ar}: ${formatNumber(identifierade)}`);
     } else if (vuxna != null && barn != null) {
-      values.push({ ar: String(year.ar), del: "Vuxna (räknade för sig)", antal: vuxna });
-      values.push({ ar: String(year.ar), del: "Barn (räknade för sig)", antal: barn });
+      // Adults and children were counted separately and must not be added up: two bars side by
+      // side, each on its own place on the axis, never one stacked bar.
+      values.push({ ar: `${year.ar} vuxna`, del: "Vuxna (räknade för sig)", antal: vuxna });
+      values.push({ ar: `${year.ar} barn`, del: "Barn (räknade för sig)", antal: barn });
       words.push(
         `${year.ar}: ${formatNumber(vuxna)} vuxna och ${formatNumber(barn)} barn, räknade var för sig`,
       );
@@ -69,8 +71,14 @@ function identifiedPerYear(siffror: Siffror): { spec: Spec; alt: string; caption
         {
           mark: { type: "bar", width: { band: 0.7 } },
           encoding: {
-            x: { field: "ar", type: "ordinal", title: null, axis: { labelAngle: 0 } },
-            y: { field: "antal", type: "quantitative", title: "Personer", stack: "zero" },
+            x: {
+              field: "ar",
+              type: "ordinal",
+              title: null,
+              sort: values.map((v) => v.ar),
+              axis: { labelAngle: 0, labelExpr: "split(datum.label, ' ')" },
+            },
+            y: { field: "antal", type: "quantitative", title: "Personer", stack: null },
             color: {
               field: "del",
               type: "nominal",
@@ -86,7 +94,7 @@ function identifiedPerYear(siffror: Siffror): { spec: Spec; alt: string; caption
         {
           transform: [{ filter: "datum.antal === null" }],
           mark: { type: "text", dy: -8, fontSize: 8.5, color: "#555", text: "saknas" },
-          encoding: { x: { field: "ar", type: "ordinal" }, y: { datum: 0 } },
+          encoding: { x: { field: "ar", type: "ordinal", sort: values.map((v) => v.ar) }, y: { datum: 0 } },
         },
       ],
       config: baseConfig,
