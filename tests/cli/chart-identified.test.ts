@@ -11,7 +11,8 @@ async function identifiedBars(): Promise<{ label: string; x: number; bottom: num
     strict: false,
     log: () => {},
   });
-  const svgs = [...(result.html ?? "").matchAll(/data:image\/svg\+xml;base64,([^"]+)/g)].map((m) =>
+  const html = "html" in result ? (result.html ?? "") : "";
+  const svgs = [...html.matchAll(/data:image\/svg\+xml;base64,([^"]+)/g)].map((m) =>
     Buffer.from(m[1]!, "base64").toString("utf8"),
   );
   const svg = svgs.find((s) => s.includes("Identifierade personer")) ?? "";
