@@ -24,12 +24,28 @@ export interface TemplateContext extends Siffror {
   grupp: Record<string, GruppFigur>;
   /** The offence rows with the most reports, largest first (for the summary). */
   storstaBrott: RadFigur[];
-  /** The police region with the most reported offences. */
-  storstaRegion: { region: string; totalt: number };
+  /** The police region with the most reported offences, and the offence reported most there. */
+  storstaRegion: { region: string; totalt: number; storstaBrott: { brottskodstext: string; totalt: number } };
   /** Groups, largest first. */
   grupperStorstForst: GruppFigur[];
-  /** Rows whose change against the previous year is known (on a base of at least 20), largest first. */
-  storstaForandringar: RadFigur[];
+  /**
+   * The largest changes against the previous year (on a base of at least 20), largest first, among
+   * everything that compares: rows whose code continues, comparison groups across a recoding (where
+   * the rows cannot), brottskodsgrupper and the total.
+   */
+  storstaForandringar: Forandring[];
+  /** Per purpose of trafficking (`För tvångsarbete` …) as this year's codes divide them: totals by victim age. */
+  andamal: AndamalFigur[];
+  /**
+   * Övriga ändamål as this year's codes define it, and the comparison group across the recoding
+   * (övriga ändamål together with the purposes that were counted there before they got codes of their own).
+   */
+  ovriga: {
+    egen: AndamalFigur | null;
+    /** Purposes in the comparison group besides övriga ändamål itself (empty before the recoding). */
+    delar: AndamalFigur[];
+    jamforelsegrupp: Comparison;
+  };
   /** Reported trafficking offences per purpose, children and adults together (from the comparison groups). */
   summor: Record<string, number>;
   /** Comparisons the text makes from several datasets. */
@@ -41,6 +57,50 @@ export interface TemplateContext extends Siffror {
   /** Per series: the years with no figure at all (the chart shows a gap there). */
   saknadeAr: Record<string, string[]>;
 }
+
+/** A change the summary may name: what it concerns (in running text) and the figures. */
+export interface Forandring extends Comparison {
+  namn: string;
+}
+
+export interface AndamalFigur {
+  /** As in the catalogue: "För tvångsarbete". */
+  andamal: string;
+  /** In running text: "tvångsarbete". */
+  namn: string;
+  totalt: number;
+  barn: number;
+  vuxna: number;
+}
+
+const CHILD = new Set(["barn", "flicka", "pojke"]);
+
+/** Trafficking purposes as this year's rows divide them, in the table's order. */
+function purposes(rows: readonly RadFigur[], offergrupp: (kod: string) => string): AndamalFigur[] {
+  const out = new Map<string, AndamalFigur>();
+  for (const row of rows) {
+    if (row.grupp !== "Människohandel") continue;
+    const figure = out.get(row.andamal) ?? {
+      andamal: row.andamal,
+      namn: row.andamal.replace(/^För /i, ""),
+      totalt: 0,
+      barn: 0,
+      vuxna: 0,
+    };
+    figure.totalt += row.totalt;
+    if (CHILD.has(offergrupp(row.brottskod))) figure.barn += row.totalt;
+    else figure.vuxna += row.totalt;
+    out.set(row.andamal, figure);
+  }
+  return [...out.values()];
+}
+
+const sumComparison = (groups: readonly JamforbarGrupp[]): Comparison => {
+  const totalt = groups.reduce((a, g) => a + g.totalt, 0);
+  const known = groups.every((g) => g.foregaendeAr !== null) && groups.length > 0;
+  const foregaendeAr = known ? groups.reduce((a, g) => a + g.foregaendeAr!, 0) : null;
+  return { totalt, foregaendeAr, forandringProcent: percentChange(totalt, foregaendeAr) };
+};
 
 export function buildTemplateContext(siffror: Siffror, missing: readonly OptionalDataset[]): TemplateContext {
   const byTotal = <T extends { totalt: number }>(items: readonly T[]) =>
@@ -77,6 +137,14 @@ export function buildTemplateContext(siffror: Siffror, missing: readonly Optiona
     };
   }
 
+  const offergrupp = (kod: string) =>
+    siffror.anmaldaBrott.jamforbaraGrupper.some((g) => g.id.endsWith("-barn") && g.koder.includes(kod))
+      ? "barn"
+      : "vuxen";
+  const andamal = purposes(rows, offergrupp);
+  const ovrigaGroups = siffror.anmaldaBrott.jamforbaraGrupper.filter((g) => g.id.startsWith("ovriga-"));
+  const ovrigaCodes = new Set(ovrigaGroups.flatMap((g) => g.koder));
+
   return {
     ...siffror,
     jamforelseAr: siffror.statistikar - 1,
@@ -86,17 +154,18 @@ export function buildTemplateContext(siffror: Siffror, missing: readonly Optiona
     grupp,
     storstaBrott: byTotal(rows).slice(0, 3),
     grupperStorstForst: byTotal(siffror.anmaldaBrott.grupper),
-    storstaRegion: byTotal(
-      siffror.anmaldaBrott.regioner.map((region) => ({
-        region,
-        totalt: siffror.anmaldaBrott.summa.perRegion[region] ?? 0,
-      })),
-    )[0] ?? { region: "", totalt: 0 },
-    storstaForandringar: rows
-      // A percentage on a small base says little; the summary names changes on a meaningful base.
-      .filter((r) => r.forandringProcent !== null && (r.foregaendeAr ?? 0) >= DEFAULT_TEXT_RULES.smallBase)
-      .sort((a, b) => Math.abs(b.forandringProcent!) - Math.abs(a.forandringProcent!))
-      .slice(0, 3),
+    storstaRegion: largestRegion(siffror),
+    storstaForandringar: largestChanges(siffror),
+    andamal,
+    ovriga: {
+      egen: andamal.find((a) => a.andamal === "För övriga ändamål") ?? null,
+      delar: andamal.filter(
+        (a) =>
+          a.andamal !== "För övriga ändamål" &&
+          rows.some((r) => r.andamal === a.andamal && ovrigaCodes.has(r.brottskod)),
+      ),
+      jamforelsegrupp: sumComparison(ovrigaGroups),
+    },
     summor: Object.fromEntries(
       ["sexuella", "tvangsarbete", "tiggeri", "organhandel", "krigstjanst", "ovriga"].map((purpose) => [
         purpose,
@@ -122,4 +191,64 @@ export function buildTemplateContext(siffror: Siffror, missing: readonly Optiona
       ]),
     ),
   };
+}
+
+function largestRegion(siffror: Siffror): TemplateContext["storstaRegion"] {
+  const { regioner, summa, rader } = siffror.anmaldaBrott;
+  let region = regioner[0] ?? "";
+  for (const r of regioner) if ((summa.perRegion[r] ?? 0) > (summa.perRegion[region] ?? 0)) region = r;
+  let top = rader[0];
+  for (const row of rader) if ((row.perRegion[region] ?? 0) > (top?.perRegion[region] ?? 0)) top = row;
+  return {
+    region,
+    totalt: summa.perRegion[region] ?? 0,
+    storstaBrott: { brottskodstext: top?.brottskodstext ?? "", totalt: top?.perRegion[region] ?? 0 },
+  };
+}
+
+/**
+ * The changes worth naming in the summary. In a year of new codes no trafficking row compares with
+ * its own code, but the comparison groups and the group total do: leaving them out would name none of
+ * the news.
+ */
+function largestChanges(siffror: Siffror): Forandring[] {
+  const { rader, jamforbaraGrupper, grupper, summa } = siffror.anmaldaBrott;
+  const candidates: Forandring[] = [
+    ...rader
+      .filter((r) => r.jamforelsegrupp === null)
+      .map((r) => ({ ...pick(r), namn: r.brottskodstext.toLowerCase() })),
+    ...jamforbaraGrupper
+      .filter((g) => g.omkodad)
+      .map((g) => ({ ...pick(g), namn: comparisonGroupName(g, rader) })),
+    ...grupper.map((g) => ({ ...pick(g), namn: `brottskodsgruppen ${g.grupp.toLowerCase()} i sin helhet` })),
+    { ...pick(summa), namn: "alla anmälda brott som rapporten följer" },
+  ];
+  return (
+    candidates
+      // A percentage on a small base says little; the summary names changes on a meaningful base.
+      .filter((c) => c.forandringProcent !== null && (c.foregaendeAr ?? 0) >= DEFAULT_TEXT_RULES.smallBase)
+      .sort((a, b) => Math.abs(b.forandringProcent!) - Math.abs(a.forandringProcent!))
+      .slice(0, 3)
+  );
+}
+
+const pick = (c: Comparison): Comparison => ({
+  totalt: c.totalt,
+  foregaendeAr: c.foregaendeAr,
+  forandringProcent: c.forandringProcent,
+});
+
+/**
+ * A comparison group in running text. The catalogue's description of a group that gathers several of
+ * this year's purposes (övriga ändamål and those counted there before the recoding) is too long for a
+ * sentence: "människohandel för övriga ändamål, med de ändamål som räknades dit före omkodningen,
+ * person 18 år eller äldre".
+ */
+function comparisonGroupName(group: JamforbarGrupp, rows: readonly RadFigur[]): string {
+  const lower = (text: string) => text.replace(/^\p{Lu}/u, (c) => c.toLowerCase());
+  const purposesNow = new Set(rows.filter((r) => group.koder.includes(r.brottskod)).map((r) => r.andamal));
+  if (purposesNow.size <= 1) return lower(group.benamning);
+  const head = group.benamning.split(" (")[0]!;
+  const victims = group.benamning.slice(group.benamning.lastIndexOf(", "));
+  return `${lower(head)}, med de ändamål som räknades dit före omkodningen${victims}`;
 }
