@@ -26,6 +26,21 @@ interface CodeInfo {
 
 export const DIAGNOSTIC_CODES = {
   E_FIL_SAKNAS: { severity: "fel", group: "filer", beskrivning: "En fil som krävs finns inte." },
+  E_SYMLANK: {
+    severity: "fel",
+    group: "filer",
+    beskrivning: "Filen, eller en mapp på vägen dit, är en symbolisk länk; bara vanliga filer i datamappen läses.",
+  },
+  E_INTE_EN_FIL: {
+    severity: "fel",
+    group: "filer",
+    beskrivning: "Sökvägen är en mapp, en FIFO eller en enhet, inte en vanlig fil.",
+  },
+  E_FIL_FOR_STOR: {
+    severity: "fel",
+    group: "filer",
+    beskrivning: "Filen är större än gränsen för sin sort (64 MB för en tabell, 2 MB för en årstext).",
+  },
   E_FLERA_FILER: {
     severity: "fel",
     group: "filer",

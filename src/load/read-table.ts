@@ -1,27 +1,29 @@
-import { readFile } from "node:fs/promises";
+import path from "node:path";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
 import type { LoadedTable } from "../model/tables.js";
 import { decodeText } from "./text-file.js";
+import { INPUT_LIMITS, InputFileError, readInputFile } from "./input-file.js";
 import { parseDelimited } from "./delimited.js";
 import { SAVE_AS_HELP, isOleCompound, isZip, parseWorkbook } from "./workbook.js";
 
 /** Reads a data table from disk: CSV or Unicode text in any accepted encoding, or an .xlsx workbook. */
-export async function readTable(file: string, sink: DiagnosticSink): Promise<LoadedTable | undefined> {
+export async function readTable(
+  file: string,
+  sink: DiagnosticSink,
+  /** The data folder the file must lie in. Default: the file's own folder. */
+  root: string = path.dirname(file),
+): Promise<LoadedTable | undefined> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(file);
+    bytes = await readInputFile(file, root, INPUT_LIMITS.table);
   } catch (cause) {
+    if (cause instanceof InputFileError) {
+      sink.error({ code: cause.code, message: cause.message });
+      return undefined;
+    }
     const code = (cause as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "EISDIR" || code === "EACCES") {
-      sink.error({
-        code: "E_FIL_SAKNAS",
-        message:
-          code === "ENOENT"
-            ? "Filen finns inte."
-            : code === "EISDIR"
-              ? "Sökvägen är en mapp, inte en fil."
-              : "Filen kan inte läsas (behörighet saknas).",
-      });
+    if (code === "EACCES") {
+      sink.error({ code: "E_FIL_SAKNAS", message: "Filen kan inte läsas (behörighet saknas)." });
       return undefined;
     }
     throw cause;

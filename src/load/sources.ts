@@ -1,4 +1,4 @@
-import { access } from "node:fs/promises";
+import { lstat } from "node:fs/promises";
 import path from "node:path";
 import { DiagnosticSink, type Diagnostic } from "../diagnostics/diagnostic.js";
 import {
@@ -13,12 +13,14 @@ import {
   type OptionalDataset,
 } from "../sources/files.js";
 import { readTable } from "./read-table.js";
+import { INPUT_LIMITS, InputFileError, checkInputFile } from "./input-file.js";
 import type { LoadedTable } from "../model/tables.js";
 import { isStreamableLongExport, readLongExportStreaming } from "./long-export-stream.js";
 import type { LoadedSources } from "../sources/datasets.js";
 
+/** Something is at the path (lstat: a dangling link or a FIFO is there too, and is refused when read). */
 const exists = (file: string) =>
-  access(file).then(
+  lstat(file).then(
     () => true,
     () => false,
   );
@@ -30,7 +32,7 @@ export async function loadSources(dataDir: string, statistikar: number): Promise
   const read = async (relative: string) => {
     const file = path.join(dataDir, relative);
     const sink = new DiagnosticSink(file);
-    const table = await readTable(file, sink);
+    const table = await readTable(file, sink, dataDir);
     diagnostics.push(...sink.items);
     if (table) lasta.push({ file, encoding: table.encoding, rows: table.records.length });
     return table;
@@ -46,8 +48,17 @@ export async function loadSources(dataDir: string, statistikar: number): Promise
   /** Brå's long export over many years is streamed, keeping only this report's two years. */
   const readAnmalda = async (relative: string) => {
     const file = path.join(dataDir, relative);
-    if (!(await isStreamableLongExport(file))) return read(relative);
     const sink = new DiagnosticSink(file);
+    // Checked before the file is opened at all: a FIFO would hang the peek at its header.
+    try {
+      await checkInputFile(file, dataDir, INPUT_LIMITS.streamedExport);
+    } catch (cause) {
+      if (!(cause instanceof InputFileError)) throw cause;
+      sink.error({ code: cause.code, message: cause.message });
+      diagnostics.push(...sink.items);
+      return undefined;
+    }
+    if (!(await isStreamableLongExport(file))) return read(relative);
     const table = await readLongExportStreaming(file, new Set([statistikar, statistikar - 1]), sink);
     diagnostics.push(...sink.items);
     if (table)

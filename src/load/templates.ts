@@ -1,7 +1,9 @@
 import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { LoadedTemplates, TemplateFile, TemplatesWithFonts } from "../model/templates.js";
+import { INPUT_LIMITS, InputFileError, readInputFile } from "./input-file.js";
 
 /** Files below the working directory are named relative to it in messages, like data files. */
 function displayPath(file: string): string {
@@ -14,7 +16,30 @@ const readTemplate = async (file: string): Promise<TemplateFile> => ({
   source: await readFile(file, "utf8"),
 });
 
-async function readDirectory(dir: string, suffix: string): Promise<Map<string, TemplateFile>> {
+/**
+ * A year text is data (the rapporteur's, or a contributor's pull request): read like a data file, a
+ * regular file inside the data folder, never through a link, with a size cap.
+ */
+const readYearText =
+  (root: string, rejected: Diagnostic[]) =>
+  async (file: string): Promise<TemplateFile | undefined> => {
+    try {
+      return {
+        file: displayPath(file),
+        source: (await readInputFile(file, root, INPUT_LIMITS.text)).toString("utf8"),
+      };
+    } catch (cause) {
+      if (!(cause instanceof InputFileError)) throw cause;
+      rejected.push({ code: cause.code, severity: "fel", file: displayPath(file), message: cause.message });
+      return undefined;
+    }
+  };
+
+async function readDirectory(
+  dir: string,
+  suffix: string,
+  read: (file: string) => Promise<TemplateFile | undefined> = readTemplate,
+): Promise<Map<string, TemplateFile>> {
   const out = new Map<string, TemplateFile>();
   let names: string[];
   try {
@@ -23,7 +48,10 @@ async function readDirectory(dir: string, suffix: string): Promise<Map<string, T
     if ((cause as NodeJS.ErrnoException).code === "ENOENT") return out;
     throw cause;
   }
-  for (const name of names) out.set(name.slice(0, -suffix.length), await readTemplate(path.join(dir, name)));
+  for (const name of names) {
+    const file = await read(path.join(dir, name));
+    if (file) out.set(name.slice(0, -suffix.length), file);
+  }
   return out;
 }
 
@@ -55,12 +83,19 @@ async function readFontFaces(): Promise<string[]> {
 }
 
 /** Reads the templates and the year's texts. Fonts are not read here (see withFonts). */
-export async function loadTemplates(templateDir: string, yearTextDir: string): Promise<LoadedTemplates> {
+export async function loadTemplates(
+  templateDir: string,
+  yearTextDir: string,
+  /** The data folder the year's texts must lie in. Default: two levels up (`data/<år>/texter`). */
+  dataRoot: string = path.dirname(path.dirname(yearTextDir)),
+): Promise<LoadedTemplates & { diagnostics: Diagnostic[] }> {
   const chapterFiles = await readDirectory(path.join(templateDir, "kapitel"), ".hbs");
+  const diagnostics: Diagnostic[] = [];
   return {
+    diagnostics,
     chapters: [...chapterFiles].map(([name, template]) => ({ name, template })),
     partials: await readDirectory(path.join(templateDir, "partials"), ".hbs"),
-    yearTexts: await readDirectory(yearTextDir, ".md"),
+    yearTexts: await readDirectory(yearTextDir, ".md", readYearText(dataRoot, diagnostics)),
     yearTextDir: displayPath(yearTextDir),
     layout: await readTemplate(path.join(templateDir, "rapport.html.hbs")),
     stylesheet: await readTemplate(path.join(templateDir, "rapport.css")),

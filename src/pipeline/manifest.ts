@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFile, readdir } from "node:fs/promises";
+import { lstat, readFile, readdir, readlink } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -25,10 +25,20 @@ const TOOL_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 export const sha256 = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
 
+/** A regular file's hash; for anything else what it is (a link's target), without reading through it. */
+async function fingerprint(file: string): Promise<string> {
+  const stat = await lstat(file);
+  if (stat.isSymbolicLink()) return `symbolisk länk till ${await readlink(file)}`;
+  if (!stat.isFile()) return `ingen vanlig fil (${stat.mode.toString(8)})`;
+  return sha256(await readFile(file));
+}
+
 async function filesUnder(dir: string, options = { recursive: true }): Promise<string[]> {
   try {
     const entries = await readdir(dir, { recursive: options.recursive, withFileTypes: true });
-    return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+    // Links and special files are listed too (the build refuses them): a change behind a link, or a
+    // link where a file was, is a change.
+    return entries.filter((e) => !e.isDirectory()).map((e) => path.join(e.parentPath, e.name));
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code === "ENOENT") return [];
     throw cause;
@@ -58,7 +68,7 @@ export async function inputManifest(
   const indata: Record<string, string> = {};
   const add = async (root: string, prefix: string, files: string[]) => {
     for (const file of files.sort())
-      indata[`${prefix}/${path.relative(root, file)}`] = sha256(await readFile(file));
+      indata[`${prefix}/${path.relative(root, file)}`] = await fingerprint(file);
   };
   const dataFiles = [
     ...(await filesUnder(dataDir, { recursive: false })),

@@ -178,15 +178,19 @@ export async function checkTemplates(options: PipelineOptions): Promise<Template
   const templates = await loadTemplates(
     options.templateDir ?? DEFAULT_TEMPLATE_DIR,
     path.join(options.dataDir, String(statistikar), "texter"),
+    options.dataDir,
   );
+  diagnostics.push(...templates.diagnostics); // year texts refused (links, special files, too large)
   const prose = [
     ...templates.chapters.map((c) => c.template),
     ...templates.partials.values(),
     ...templates.yearTexts.values(),
   ];
   for (const file of prose) diagnostics.push(...findTypedFigures(file.file, file.source));
+  const refused = new Set(templates.diagnostics.map((d) => d.file));
   for (const name of yearTextNames(templates)) {
-    if (templates.yearTexts.has(name)) continue;
+    if (templates.yearTexts.has(name) || refused.has(path.join(templates.yearTextDir, `${name}.md`)))
+      continue;
     diagnostics.push({
       code: "W_ARSTEXT_SAKNAS",
       severity: "varning",

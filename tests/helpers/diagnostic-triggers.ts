@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { HEADER, REPO_DATA, REPO_ROOT, tempDataDir, tempDirWith, type TempDir } from "./temp-data.js";
@@ -65,6 +65,21 @@ const row = (text: string, counts = "1;1;1;1;1;1;1;7") => `Övrigt;;${text};${co
 export const TRIGGERS: Record<string, Trigger> = {
   // Files
   E_FIL_SAKNAS: check({}),
+  E_SYMLANK: async (temps) => {
+    const data = tempDataDir({});
+    temps.push(data);
+    symlinkSync("/etc/passwd", path.join(data.dir, "2023-anmalda.csv"));
+    mkdirSync(path.join(data.dir, "2023"));
+    symlinkSync(path.join(data.dir, "2023-anmalda.csv"), path.join(data.dir, "2023", "anmalda-brott.csv"));
+    return (await (await pipeline()).runCheck(options(data.dir))).diagnostics;
+  },
+  E_INTE_EN_FIL: async (temps) => {
+    const data = tempDataDir({});
+    temps.push(data);
+    mkdirSync(path.join(data.dir, "2023", "anmalda-brott.csv"), { recursive: true });
+    return (await (await pipeline()).runCheck(options(data.dir))).diagnostics;
+  },
+  E_FIL_FOR_STOR: check({ "2023/texter/analys.md": "Text. ".repeat(400_000) }),
   E_FLERA_FILER: check({ "2023/anmalda-brott.csv": HEADER, "2023/anmalda-brott.xlsx": "x" }),
   E_TOM_FIL: check({ "2023/anmalda-brott.csv": "" }),
   E_BINAR_FIL: check({
