@@ -29,7 +29,8 @@ export const DIAGNOSTIC_CODES = {
   E_SYMLANK: {
     severity: "fel",
     group: "filer",
-    beskrivning: "Filen, eller en mapp på vägen dit, är en symbolisk länk; bara vanliga filer i datamappen läses.",
+    beskrivning:
+      "Filen, eller en mapp på vägen dit, är en symbolisk länk; bara vanliga filer i datamappen läses.",
   },
   E_INTE_EN_FIL: {
     severity: "fel",
