@@ -2,27 +2,25 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { SERIES_FILES, type SeriesId } from "../sources/files.js";
 import type { Datasets } from "../sources/datasets.js";
 import type { Kalla, SerieAr } from "../model/types.js";
-import { KEY_FIGURE_DATASETS, type KeyFigureDatasetId } from "../sources/key-figure-datasets.js";
-import type { KeyFigures } from "../model/key-figures.js";
+import type { KeyFigureFigures } from "../sources/key-figure-source.js";
+import { KEY_FIGURE_SOURCES, type KeyFigureRegistry } from "../sources/registry.js";
 import type { RapportMetadata } from "../model/types.js";
 import { nestKeys, reconcileKeyFigures } from "./key-figures.js";
 import { aggregateAnmaldaBrott, type AnmaldaBrottFigurer } from "./anmalda-brott.js";
 import { reconcileAnmaldaBrott, type Avstamning, type Avvikelse } from "./reconcile.js";
 
+type Sources = typeof KEY_FIGURE_SOURCES;
+/**
+ * Each key-figure source's figures (dotted keys nested: `polisensArenden.koppleri.atal`) with the source
+ * id of each figure in `kallor`, typed from the source's schema; `null` where the file is missing this year.
+ */
+export type NyckeltalSiffror = { [K in keyof Sources]: KeyFigureFigures<Sources[K]> | null };
+
 /** Every computed figure: the content of `siffror.json`, and all the templates see. */
-export interface Siffror {
+export interface Siffror extends NyckeltalSiffror {
   rapportar: number;
   statistikar: number;
   anmaldaBrott: AnmaldaBrottFigurer;
-  /**
-   * Each optional dataset's figures (dotted keys nested: `polisensArenden.koppleri.atal`) with the
-   * source id of each figure in `kallor`; `null` where the dataset is missing this year.
-   */
-  regionkoordinatorer: NyckeltalFigurer | null;
-  migrationsverket: NyckeltalFigurer | null;
-  stodprogram: NyckeltalFigurer | null;
-  polisensArenden: NyckeltalFigurer | null;
-  civilsamhallet: NyckeltalFigurer | null;
   /** Multi-year series; `null` for a year whose figure is missing. */
   serier: Record<SeriesId, SerieAr[] | null>;
   /** Every source data files cite, from `data/kallor.csv`. */
@@ -33,8 +31,6 @@ export interface Siffror {
   avvikelser: Avvikelse[];
 }
 
-export type NyckeltalFigurer = Record<string, unknown> & { kallor: Record<string, unknown> };
-
 export interface AggregateResult {
   siffror: Siffror;
   avstamningar: Avstamning[];
@@ -42,7 +38,10 @@ export interface AggregateResult {
 }
 
 /** Pure: datasets in, figures and what to warn about out. */
-export function computeFigures(datasets: Datasets): AggregateResult {
+export function computeFigures(
+  datasets: Datasets,
+  keyFigureSources: KeyFigureRegistry = KEY_FIGURE_SOURCES,
+): AggregateResult {
   const cited = (year: number) => datasets.datakallor[year]?.["anmalda-brott"] ?? null;
   const anmaldaBrott: AnmaldaBrottFigurer = {
     ...aggregateAnmaldaBrott(
@@ -58,18 +57,19 @@ export function computeFigures(datasets: Datasets): AggregateResult {
       : null,
   };
   const { avstamningar, avvikelser } = reconcileAnmaldaBrott(datasets.anmaldaBrott);
-  const nyckeltal = {} as Record<KeyFigureDatasetId, NyckeltalFigurer | null>;
-  for (const id of Object.keys(KEY_FIGURE_DATASETS) as KeyFigureDatasetId[]) {
-    const figures = datasets.nyckeltal[id] as KeyFigures<Record<string, unknown>> | undefined;
+  // Every source in the registry gets its entry, `null` where its file is missing this year.
+  const nyckeltal: Record<string, unknown> = {};
+  for (const source of Object.values(keyFigureSources)) {
+    const figures = datasets.nyckeltal[source.id];
     if (!figures) {
-      nyckeltal[id] = null;
+      nyckeltal[source.id] = null;
       continue;
     }
-    const file = datasets.nyckeltalFiler[id] ?? id;
-    const reconciled = reconcileKeyFigures(file, figures, KEY_FIGURE_DATASETS[id].sums);
+    const file = datasets.nyckeltalFiler[source.id] ?? source.file;
+    const reconciled = reconcileKeyFigures(file, figures, source.sums);
     avstamningar.push(...reconciled.avstamningar);
     avvikelser.push(...reconciled.avvikelser);
-    nyckeltal[id] = { ...nestKeys(figures.varden), kallor: nestKeys(figures.kallor) };
+    nyckeltal[source.id] = { ...nestKeys(figures.varden), kallor: nestKeys(figures.kallor) };
   }
   const diagnostics: Diagnostic[] = avvikelser.map((a) => ({
     code: "W_SUMMA_AVVIKER",
@@ -107,7 +107,8 @@ export function computeFigures(datasets: Datasets): AggregateResult {
       rapportar: datasets.rapportar,
       statistikar: datasets.statistikar,
       anmaldaBrott,
-      ...nyckeltal,
+      // Typed from the schemas: nestKeys builds exactly the shape KeyFigureFigures describes.
+      ...(nyckeltal as NyckeltalSiffror),
       serier: Object.fromEntries(
         // A report shows nothing after its statistics year, even where the series already has it.
         SERIES_FILES.map((s) => [

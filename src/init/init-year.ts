@@ -3,7 +3,6 @@ import path from "node:path";
 import { DiagnosticSink, type Diagnostic } from "../diagnostics/diagnostic.js";
 import {
   ANMALDA_BROTT_EXTENSIONS,
-  OPTIONAL_DATASETS,
   REFERENCE_FILES,
   SERIES_FILES,
   braForandringarFile,
@@ -13,6 +12,7 @@ import {
 import { readTable } from "../load/read-table.js";
 import type { Brottskod, Polisregion } from "../model/types.js";
 import { validateBrottskoder, validateKallor, validatePolisregioner } from "../validate/reference-tables.js";
+import { KEY_FIGURE_SOURCES, type KeyFigureRegistry } from "../sources/registry.js";
 
 export interface InitResult {
   created: string[];
@@ -76,7 +76,11 @@ export function emptyKeyFigures(content: string): string {
  * Starts the next statistics year's folder from the latest one: `report init 2025` creates
  * `data/2024/`. Never overwrites a file.
  */
-export async function initYear(dataDir: string, rapportar: number): Promise<InitResult> {
+export async function initYear(
+  dataDir: string,
+  rapportar: number,
+  keyFigureSources: KeyFigureRegistry = KEY_FIGURE_SOURCES,
+): Promise<InitResult> {
   const statistikar = rapportar - 1;
   const result: InitResult = { created: [], kept: [], checklist: [], diagnostics: [] };
   const years = (await readdir(dataDir).catch(() => []))
@@ -137,7 +141,7 @@ export async function initYear(dataDir: string, rapportar: number): Promise<Init
       "fotnoterna till tabellens siffror hänvisar dit.",
   );
 
-  for (const dataset of OPTIONAL_DATASETS) {
+  for (const dataset of Object.values(keyFigureSources)) {
     const previous = path.join(dataDir, String(from), dataset.file);
     if (!(await exists(previous))) continue;
     await write(dataset.file, emptyKeyFigures(await readFile(previous, "utf8")));

@@ -3,20 +3,20 @@ import path from "node:path";
 import { DiagnosticSink, type Diagnostic } from "../diagnostics/diagnostic.js";
 import {
   ANMALDA_BROTT_EXTENSIONS,
-  OPTIONAL_DATASETS,
   REFERENCE_FILES,
   SERIES_FILES,
   anmaldaBrottFile,
   braForandringarFile,
   datakallorFile,
   rapportMetadataFile,
-  type OptionalDataset,
 } from "../sources/files.js";
 import { readTable } from "./read-table.js";
 import { INPUT_LIMITS, InputFileError, checkInputFile } from "./input-file.js";
 import type { LoadedTable } from "../model/tables.js";
 import { isStreamableLongExport, readLongExportStreaming } from "./long-export-stream.js";
 import type { LoadedSources } from "../sources/datasets.js";
+import type { KeyFigureSource } from "../sources/key-figure-source.js";
+import { KEY_FIGURE_SOURCES, type KeyFigureRegistry } from "../sources/registry.js";
 
 /** Something is at the path (lstat: a dangling link or a FIFO is there too, and is refused when read). */
 const exists = (file: string) =>
@@ -26,7 +26,11 @@ const exists = (file: string) =>
   );
 
 /** Reads every source file a report for `statistikar` needs. Nothing here judges content. */
-export async function loadSources(dataDir: string, statistikar: number): Promise<LoadedSources> {
+export async function loadSources(
+  dataDir: string,
+  statistikar: number,
+  keyFigureSources: KeyFigureRegistry = KEY_FIGURE_SOURCES,
+): Promise<LoadedSources> {
   const diagnostics: Diagnostic[] = [];
   const lasta: LoadedSources["lasta"] = [];
   const read = async (relative: string) => {
@@ -97,9 +101,9 @@ export async function loadSources(dataDir: string, statistikar: number): Promise
   const anmaldaBrott = await findTable(statistikar, true);
   const anmaldaBrottForegaende = await findTable(statistikar - 1, false);
 
-  const saknadeDataset: OptionalDataset[] = [];
+  const saknadeDataset: KeyFigureSource[] = [];
   const nyckeltal: LoadedSources["nyckeltal"] = {};
-  for (const dataset of OPTIONAL_DATASETS) {
+  for (const dataset of Object.values(keyFigureSources)) {
     const relative = `${statistikar}/${dataset.file}`;
     const file = path.join(dataDir, relative);
     if (await exists(file)) {

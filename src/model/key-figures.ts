@@ -38,12 +38,6 @@ export interface StatedSum<K extends string> {
   avser: string;
 }
 
-export interface KeyFigureDataset<S extends z.ZodObject> {
-  id: string;
-  schema: S;
-  sums: readonly StatedSum<string>[];
-}
-
 export interface KeyFigures<T> {
   varden: T;
   /** Source id per key. */

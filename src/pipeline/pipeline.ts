@@ -6,7 +6,8 @@ import { applyStrictness, hasErrors, sortDiagnostics, type Diagnostic } from "..
 import { loadSources } from "../load/sources.js";
 import { loadTemplates, withFonts } from "../load/templates.js";
 import { yearTextNames, type LoadedTemplates } from "../model/templates.js";
-import type { OptionalDataset } from "../sources/files.js";
+import type { KeyFigureSource } from "../sources/key-figure-source.js";
+import type { KeyFigureRegistry } from "../sources/registry.js";
 import type { RenderedChapter } from "../render/chapters.js";
 import type { DocumentMeta } from "../render/html-document.js";
 import { buildDate, makeReproducible } from "../print/reproducible.js";
@@ -57,6 +58,8 @@ export interface PipelineOptions {
   chartStore?: ChartStore;
   /** Where runBuild keeps charts between builds. Default: defaultChartCacheDir(). */
   chartCacheDir?: string;
+  /** The key-figure sources to read. Default: the registry in `sources/registry.ts`. */
+  keyFigureSources?: KeyFigureRegistry;
   /** Called after each stage with its duration in milliseconds (progress lines, the benchmark). */
   onStage?: (stage: Stage, ms: number) => void;
 }
@@ -125,7 +128,7 @@ export interface DataCheck {
   diagnostics: Diagnostic[];
   avstamningar: Avstamning[];
   siffror?: Siffror;
-  missing: OptionalDataset[];
+  missing: KeyFigureSource[];
 }
 
 /** The templates and the year's texts as read, and what check says about them. */
@@ -145,18 +148,22 @@ const DOCUMENT_META = {
 /** load → validate → aggregate. A process that stays warm (preview) redoes this only when data changed. */
 export async function checkData(options: PipelineOptions): Promise<DataCheck> {
   const statistikar = options.rapportar - 1;
-  const sources = await timed(options, "load", () => loadSources(options.dataDir, statistikar));
+  const sources = await timed(options, "load", () =>
+    loadSources(options.dataDir, statistikar, options.keyFigureSources),
+  );
   for (const read of sources.lasta)
     options.detail?.(`Läser ${read.file} (${read.encoding}, ${read.rows} rader)`);
   const validated = await timed(options, "validate", () =>
-    validateSources(sources, { rapportar: options.rapportar, statistikar }),
+    validateSources(sources, { rapportar: options.rapportar, statistikar }, options.keyFigureSources),
   );
   const diagnostics = [...sources.diagnostics, ...validated.diagnostics];
   let siffror: Siffror | undefined;
   let avstamningar: Avstamning[] = [];
   if (validated.value) {
     const datasets = validated.value;
-    const aggregated = await timed(options, "aggregate", () => computeFigures(datasets));
+    const aggregated = await timed(options, "aggregate", () =>
+      computeFigures(datasets, options.keyFigureSources),
+    );
     // Paths in siffror.json are relative to the data directory ("data/2023/…"), so the file is the
     // same whichever machine or temporary directory built it.
     const portable = (file: string) =>

@@ -2,7 +2,7 @@ import { DEFAULT_TEXT_RULES } from "./phrases.js";
 import type { GruppFigur, JamforbarGrupp, RadFigur } from "../aggregate/anmalda-brott.js";
 import type { Siffror } from "../aggregate/index.js";
 import { percentChange } from "../aggregate/percent-change.js";
-import type { OptionalDataset } from "../sources/files.js";
+import type { KeyFigureSource } from "../sources/key-figure-source.js";
 
 /** A figure with its comparison, shaped for the `forandring` helper. */
 export interface Comparison {
@@ -102,7 +102,7 @@ const sumComparison = (groups: readonly JamforbarGrupp[]): Comparison => {
   return { totalt, foregaendeAr, forandringProcent: percentChange(totalt, foregaendeAr) };
 };
 
-export function buildTemplateContext(siffror: Siffror, missing: readonly OptionalDataset[]): TemplateContext {
+export function buildTemplateContext(siffror: Siffror, missing: readonly KeyFigureSource[]): TemplateContext {
   const byTotal = <T extends { totalt: number }>(items: readonly T[]) =>
     [...items].sort((a, b) => b.totalt - a.totalt);
   const rows = siffror.anmaldaBrott.rader;
@@ -110,8 +110,8 @@ export function buildTemplateContext(siffror: Siffror, missing: readonly Optiona
   const grupp = Object.fromEntries(siffror.anmaldaBrott.grupper.map((g) => [g.grupp, g]));
 
   const jamforelser: Record<string, Comparison> = {};
-  const nsp = siffror.stodprogram as { nyaPersoner?: number; nyaPersonerForegaendeAr?: number } | null;
-  if (nsp?.nyaPersoner !== undefined && nsp.nyaPersonerForegaendeAr !== undefined) {
+  const nsp = siffror.stodprogram;
+  if (nsp) {
     jamforelser.nyaIStodprogrammet = {
       totalt: nsp.nyaPersoner,
       foregaendeAr: nsp.nyaPersonerForegaendeAr,
@@ -119,7 +119,7 @@ export function buildTemplateContext(siffror: Siffror, missing: readonly Optiona
     };
   }
   // Människoexploatering in begging kept its codes (0495 children, 0496 adults) across the recoding.
-  const tiggeri = (siffror.polisensArenden as { tiggeri?: Record<string, number> } | null)?.tiggeri;
+  const tiggeri = siffror.polisensArenden?.tiggeri;
   if (tiggeri && brott["0496"] && brott["0495"]) {
     const adult = brott["0496"].totalt;
     const child = brott["0495"].totalt;

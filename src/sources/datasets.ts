@@ -16,14 +16,18 @@ import type {
   RapportMetadata,
   SerieAr,
 } from "../model/types.js";
-import type { OptionalDataset, SeriesId } from "./files.js";
-import type { KEY_FIGURE_DATASETS, KeyFigureDatasetId } from "./key-figure-datasets.js";
+import type { SeriesId } from "./files.js";
+import type { KeyFigureSource } from "./key-figure-source.js";
+import type { KEY_FIGURE_SOURCES } from "./registry.js";
 
-type Datasets_ = typeof KEY_FIGURE_DATASETS;
-/** The validated key figures of each optional dataset, by dataset id. */
+type Sources = typeof KEY_FIGURE_SOURCES;
+/**
+ * The validated key figures of each source, by id: typed from each source's schema for the built-in
+ * registry, and present at run time for every source in the registry the stages were given.
+ */
 export type Nyckeltal = {
-  [K in keyof Datasets_]?: KeyFigures<z.infer<Datasets_[K]["schema"]>>;
-};
+  [K in keyof Sources]?: KeyFigures<z.infer<Sources[K]["schema"]>>;
+} & Partial<Record<string, KeyFigures<Record<string, unknown>>>>;
 
 export interface LoadedSources {
   polisregioner?: LoadedTable;
@@ -35,12 +39,12 @@ export interface LoadedSources {
   metadata?: LoadedTable;
   /** Each year's `datakallor.csv` (this statistics year and the one before), where there is one. */
   datakallor: Partial<Record<number, LoadedTable>>;
-  nyckeltal: Partial<Record<KeyFigureDatasetId, LoadedTable>>;
+  nyckeltal: Partial<Record<string, LoadedTable>>;
   serier: Partial<Record<SeriesId, LoadedTable>>;
   /** The previous statistics year's table; absent where there is no such file. */
   anmaldaBrottForegaende?: LoadedTable;
-  /** Optional datasets with no file this year. */
-  saknadeDataset: OptionalDataset[];
+  /** Key-figure sources with no file this year. */
+  saknadeDataset: KeyFigureSource[];
   /** Every file read, in order, for the command's account of what it read. */
   lasta: { file: string; encoding: string; rows: number }[];
   diagnostics: Diagnostic[];
@@ -58,7 +62,7 @@ export interface Datasets {
   kallor: Kalla[];
   nyckeltal: Nyckeltal;
   /** The file each key-figure dataset was read from, for diagnostics. */
-  nyckeltalFiler: Partial<Record<keyof Nyckeltal, string>>;
+  nyckeltalFiler: Partial<Record<string, string>>;
   serier: Partial<Record<SeriesId, SerieAr[]>>;
   braForandringar: PubliceradForandring[];
   /** How codes compare across a recoding (e.g. 2025's new trafficking codes with the old). */

@@ -3,7 +3,6 @@
  * year's table of reported offences are required; the others are optional, and where one is missing the
  * report says so where its figures would stand.
  */
-import type { KeyFigureDatasetId } from "./key-figure-datasets.js";
 
 export const REFERENCE_FILES = {
   polisregioner: "polisregioner.csv",
@@ -35,31 +34,6 @@ export type DatakallaDataset = keyof typeof DATAKALLA_DATASETS;
 
 /** Changes Brå published, used where the previous year's table is not available. */
 export const braForandringarFile = (statistikar: number) => `${statistikar}/bra-forandringar.csv`;
-
-export interface OptionalDataset {
-  id: KeyFigureDatasetId;
-  /** File name within the statistics year's folder. */
-  file: string;
-  /** Who the figures come from, for messages and the report ("uppgifter från …"). */
-  beskrivning: string;
-}
-
-/** Key-figure files in the statistics year's folder. */
-export const OPTIONAL_DATASETS: readonly OptionalDataset[] = [
-  {
-    id: "regionkoordinatorer",
-    file: "regionkoordinatorer.csv",
-    beskrivning: "Jämställdhetsmyndighetens regionkoordinatorer",
-  },
-  { id: "migrationsverket", file: "migrationsverket.csv", beskrivning: "Migrationsverket" },
-  { id: "stodprogram", file: "nationellt-stodprogram.csv", beskrivning: "det nationella stödprogrammet" },
-  { id: "polisensArenden", file: "polisens-arenden.csv", beskrivning: "Polismyndighetens ärendestatistik" },
-  {
-    id: "civilsamhallet",
-    file: "civilsamhallet.csv",
-    beskrivning: "Plattformen civila Sverige mot människohandel",
-  },
-];
 
 export type SeriesId = "regionkoordinatorer" | "migrationsverket";
 

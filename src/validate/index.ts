@@ -7,12 +7,10 @@ import { isLongExport, validateLongExport } from "./anmalda-brott-long.js";
 import type { LoadedTable } from "../model/tables.js";
 import type { AnmaldaBrottTabell, Brottskod } from "../model/types.js";
 import { DATAKALLA_DATASETS, SERIES_FILES, datakallorFile, type DatakallaDataset } from "../sources/files.js";
-import type { z } from "zod";
 import { validateKeyFigures } from "./key-figures.js";
-import { type KeyFigureDataset } from "../model/key-figures.js";
 import { DEFAULT_METADATA } from "../model/types.js";
 import { validateReportMetadata } from "./report-metadata.js";
-import { KEY_FIGURE_DATASETS } from "../sources/key-figure-datasets.js";
+import { KEY_FIGURE_SOURCES, type KeyFigureRegistry } from "../sources/registry.js";
 import {
   validateBraForandringar,
   validateBrottskoder,
@@ -27,6 +25,7 @@ import {
 export function validateSources(
   sources: LoadedSources,
   years: { rapportar: number; statistikar: number },
+  keyFigureSources: KeyFigureRegistry = KEY_FIGURE_SOURCES,
 ): { value?: Datasets; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const withSink = <T>(file: string, run: (sink: DiagnosticSink) => T): T => {
@@ -50,13 +49,12 @@ export function validateSources(
 
   const nyckeltal: Datasets["nyckeltal"] = {};
   const nyckeltalFiler: Datasets["nyckeltalFiler"] = {};
-  for (const [id, table] of Object.entries(sources.nyckeltal)) {
-    // The union of the datasets' schemas is checked per dataset at run time; widen it here.
-    const dataset: KeyFigureDataset<z.ZodObject> =
-      KEY_FIGURE_DATASETS[id as keyof typeof KEY_FIGURE_DATASETS];
-    const figures = withSink(table.file, (s) => validateKeyFigures(table, dataset, sourceIds, s));
-    if (figures) (nyckeltal as Record<string, unknown>)[id] = figures;
-    nyckeltalFiler[id as keyof typeof nyckeltalFiler] = table.file;
+  for (const source of Object.values(keyFigureSources)) {
+    const table = sources.nyckeltal[source.id];
+    if (!table) continue;
+    const figures = withSink(table.file, (s) => validateKeyFigures(table, source, sourceIds, s));
+    if (figures) nyckeltal[source.id] = figures;
+    nyckeltalFiler[source.id] = table.file;
   }
   const serier: Datasets["serier"] = {};
   for (const series of SERIES_FILES) {

@@ -3,7 +3,8 @@ import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
 import type { LoadedTable } from "../model/tables.js";
 import { checkCitation } from "./citations.js";
 import { cellOf, locateColumns, placeOf, type ColumnSpec } from "./columns.js";
-import type { KeyFigureDataset, KeyFigures } from "../model/key-figures.js";
+import type { KeyFigures } from "../model/key-figures.js";
+import type { KeyFigureSource } from "../sources/key-figure-source.js";
 
 /**
  * Key-figure files (`nyckel;värde;källa;anmärkning`): one published figure per row, each with the id
@@ -21,7 +22,7 @@ const columns: ColumnSpec<"nyckel" | "varde" | "kalla" | "anmarkning">[] = [
 /** Reads a key-figure file against its dataset's schema. */
 export function validateKeyFigures<S extends z.ZodObject>(
   table: LoadedTable,
-  dataset: KeyFigureDataset<S>,
+  dataset: KeyFigureSource<string, S>,
   sourceIds: ReadonlySet<string>,
   sink: DiagnosticSink,
 ): KeyFigures<z.infer<S>> | undefined {

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { KEY_FIGURE_DATASETS } from "../../src/sources/key-figure-datasets.js";
+import { KEY_FIGURE_SOURCES } from "../../src/sources/registry.js";
 import { validateKeyFigures } from "../../src/validate/key-figures.js";
-import { type KeyFigureDataset } from "../../src/model/key-figures.js";
+import type { KeyFigureSource } from "../../src/sources/key-figure-source.js";
 import {
   validateBraForandringar,
   validateKallor,
@@ -15,9 +15,9 @@ import type { z } from "zod";
 
 const SOURCES = new Set(["kalla-a", "kalla-b"]);
 
-function keyFigures(id: keyof typeof KEY_FIGURE_DATASETS, content: string) {
+function keyFigures(id: keyof typeof KEY_FIGURE_SOURCES, content: string) {
   const { table, sink } = tableFrom(content, `${id}.csv`);
-  const dataset: KeyFigureDataset<z.ZodObject> = KEY_FIGURE_DATASETS[id];
+  const dataset: KeyFigureSource<string, z.ZodObject> = KEY_FIGURE_SOURCES[id];
   const value = validateKeyFigures(table!, dataset, SOURCES, sink);
   return { value, diagnostics: sink.items };
 }
