@@ -44,7 +44,11 @@ describe.skipIf(!ready)("Chromium utan sandlåda, som på GitHubs ubuntu-24.04",
 
   const build = (env: NodeJS.ProcessEnv) => {
     const home = writableTempDir();
-    const out = writableTempDir({ "2024/rapport.pdf": "tidigare PDF" });
+    // An earlier build of report's own (a manifest that lists its files), which must survive.
+    const out = writableTempDir({
+      "2024/rapport.pdf": "tidigare PDF",
+      "2024/manifest.json": JSON.stringify({ summa: "tidigare", utdata: { "rapport.pdf": "tidigare" } }),
+    });
     temps.push(home, out);
     const run = runUnprivileged(
       process.execPath,
