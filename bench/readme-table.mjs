@@ -26,6 +26,12 @@ function goal(m) {
     : `${target}: **missat** (${formatNumber(m.median / m.mal)}× målet)`;
 }
 
+/** The machine's load average during the run, where recorded: on a shared machine it explains a lot. */
+const load = (maskin) =>
+  maskin.belastning
+    ? `, med belastningen (load average, 1 min) ${formatNumber(maskin.belastning.fore)} före och ${formatNumber(maskin.belastning.efter)} efter mätningen`
+    : "";
+
 /** The section between the markers, as Markdown (before Prettier). */
 export function performanceSection(results) {
   const { maskin } = results;
@@ -39,7 +45,7 @@ export function performanceSection(results) {
   return [
     START,
     "",
-    `Senaste mätningen (${results.datum}) på ${maskin.cpu}, ${maskin.karnor} kärnor, ${maskin.minneGiB} GiB, ${maskin.os}, Node ${maskin.node.replace(/^v/, "")}, ${maskin.chromium}; median och spridning över ${results.korningar} körningar:`,
+    `Senaste mätningen (${results.datum}) på ${maskin.cpu}, ${maskin.karnor} kärnor, ${maskin.minneGiB} GiB, ${maskin.os}, Node ${maskin.node.replace(/^v/, "")}, ${maskin.chromium}; median och spridning över ${results.korningar} körningar${load(maskin)}:`,
     "",
     "| Mått | Median (spridning) | Mål |",
     "| --- | --- | --- |",
