@@ -1,3 +1,4 @@
+import { comparePrintedEdition } from "./printed-edition.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { SERIES_FILES, type SeriesId } from "../sources/files.js";
 import type { Datasets } from "../sources/datasets.js";
@@ -84,6 +85,10 @@ export function computeFigures(
   }));
 
   const table = datasets.anmaldaBrott;
+  if (datasets.trycktUtgava)
+    diagnostics.push(
+      ...comparePrintedEdition(datasets.trycktUtgava.file, datasets.trycktUtgava.uppgifter, table),
+    );
   for (const row of table.rader) {
     for (const region of table.regioner) {
       if (row.perRegion[region] !== null) continue;

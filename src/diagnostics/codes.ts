@@ -186,6 +186,18 @@ export const DIAGNOSTIC_CODES = {
     group: "mallar",
     beskrivning: "En siffra är inskriven i en mall eller årets text i stället för beräknad.",
   },
+  W_TRYCKT_AVVIKER: {
+    severity: "varning",
+    group: "summor",
+    beskrivning:
+      "Den tryckta utgåvan anger ett antal anmälda brott som dess egen tabell inte ger; rapporten följer tabellen.",
+  },
+  W_TRYCKT_UTAN_DATA: {
+    severity: "varning",
+    group: "summor",
+    beskrivning:
+      "Den tryckta utgåvan visar ett diagram eller en uppgift som underlaget saknar data för; rapporten utelämnar det.",
+  },
   W_SPRAKREGEL: {
     severity: "varning",
     group: "mallar",

@@ -7,6 +7,7 @@ import {
   SERIES_FILES,
   anmaldaBrottFile,
   braForandringarFile,
+  trycktUtgavaFile,
   datakallorFile,
   rapportMetadataFile,
 } from "../sources/files.js";
@@ -157,6 +158,9 @@ export async function loadSources(
     if (table) datakallor[year] = table;
   }
 
+  const printedFile = trycktUtgavaFile(statistikar);
+  const trycktUtgava = (await exists(path.join(dataDir, printedFile))) ? await read(printedFile) : undefined;
+
   const braFile = braForandringarFile(statistikar);
   const braForandringar = (await exists(path.join(dataDir, braFile))) ? await read(braFile) : undefined;
 
@@ -166,6 +170,7 @@ export async function loadSources(
     ...(kallor && { kallor }),
     ...(jamforelser && { jamforelser }),
     ...(braForandringar && { braForandringar }),
+    ...(trycktUtgava && { trycktUtgava }),
     ...(metadata && { metadata }),
     datakallor,
     nyckeltal,

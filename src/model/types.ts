@@ -78,6 +78,19 @@ export interface SerieAr {
   kalla: string;
 }
 
+/**
+ * A statement of an already printed edition that the data can check (`tryckt-utgava.csv`): a number of
+ * reported offences for a set of codes, or (no number, no codes) a figure whose data the project lacks.
+ */
+export interface TrycktUppgift {
+  rad: number;
+  uppgift: string;
+  angivet: number | null;
+  brottskoder: string[];
+  sida: string;
+  anmarkning: string;
+}
+
 /** A change Brå published for a set of codes, used where no previous-year table is available. */
 export interface PubliceradForandring {
   brottskoder: string[];

@@ -15,6 +15,7 @@ import type {
   PubliceradForandring,
   RapportMetadata,
   SerieAr,
+  TrycktUppgift,
 } from "../model/types.js";
 import type { SeriesId } from "./files.js";
 import type { KeyFigureSource } from "./key-figure-source.js";
@@ -36,6 +37,7 @@ export interface LoadedSources {
   jamforelser?: LoadedTable;
   anmaldaBrott?: LoadedTable;
   braForandringar?: LoadedTable;
+  trycktUtgava?: LoadedTable;
   metadata?: LoadedTable;
   /** Each year's `datakallor.csv` (this statistics year and the one before), where there is one. */
   datakallor: Partial<Record<number, LoadedTable>>;
@@ -65,6 +67,8 @@ export interface Datasets {
   nyckeltalFiler: Partial<Record<string, string>>;
   serier: Partial<Record<SeriesId, SerieAr[]>>;
   braForandringar: PubliceradForandring[];
+  /** What the printed edition of this report stated, to be held against the data (`tryckt-utgava.csv`). */
+  trycktUtgava?: { file: string; uppgifter: TrycktUppgift[] };
   /** How codes compare across a recoding (e.g. 2025's new trafficking codes with the old). */
   jamforelser: Jamforelsegrupp[];
   /** The report's own facts for the cover. */

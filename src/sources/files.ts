@@ -32,6 +32,13 @@ export const DATAKALLA_DATASETS = {
 } as const;
 export type DatakallaDataset = keyof typeof DATAKALLA_DATASETS;
 
+/**
+ * What an already printed edition of the report stated, for `check` to hold against the data
+ * (contradictions with its own table, figures whose data the project lacks). Optional, no warning when
+ * absent: only editions printed by hand before this tool have one.
+ */
+export const trycktUtgavaFile = (statistikar: number) => `${statistikar}/tryckt-utgava.csv`;
+
 /** Changes Brå published, used where the previous year's table is not available. */
 export const braForandringarFile = (statistikar: number) => `${statistikar}/bra-forandringar.csv`;
 

@@ -1,3 +1,4 @@
+import { validatePrintedEdition } from "./printed-edition.js";
 import path from "node:path";
 import { DiagnosticSink, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { LoadedSources } from "../sources/datasets.js";
@@ -72,6 +73,10 @@ export function validateSources(
     ? (withSink(braTable.file, (s) => validateBraForandringar(braTable, brottskoder, sourceIds, s)) ?? [])
     : [];
 
+  const printedTable = sources.trycktUtgava;
+  const printed =
+    printedTable && withSink(printedTable.file, (s) => validatePrintedEdition(printedTable, brottskoder, s));
+
   const context = { regioner, brottskoder };
   /** Either form of Brå's table: the wide table as published, or the long export. */
   const readAnmalda = (table: LoadedTable, statistikar: number) =>
@@ -133,6 +138,7 @@ export function validateSources(
       nyckeltalFiler,
       serier,
       braForandringar,
+      ...(printed && printedTable && { trycktUtgava: { file: printedTable.file, uppgifter: printed } }),
       jamforelser,
       metadata,
       datakallor,

@@ -23,6 +23,8 @@ function syntheticYear(): TempDir {
   cpSync(from, to, { recursive: true });
   // The changes are computed from the 2023 table; Brå's published ones belong to 2023.
   rmSync(path.join(to, "bra-forandringar.csv"), { force: true });
+  // What the printed 2024 edition stated belongs to that edition only.
+  rmSync(path.join(to, "tryckt-utgava.csv"), { force: true });
   for (const name of readdirSync(to))
     if (/^anmalda-brott\.(txt|xlsx)$/.test(name)) rmSync(path.join(to, name));
   const table = readFileSync(path.join(from, "anmalda-brott.csv"), "utf8").split("\n");

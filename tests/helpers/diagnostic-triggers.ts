@@ -172,6 +172,15 @@ export const TRIGGERS: Record<string, Trigger> = {
     "2023/texter/forslag.md",
     (c) => `${c}\nUnder året anmäldes 1 513 köp av sexuell tjänst.\n`,
   ),
+  // The printed edition's own statements held against its table
+  W_TRYCKT_AVVIKER: check({
+    "2023/anmalda-brott.csv": `${HEADER}\n${row("Köp av sexuell tjänst")}\n`,
+    "2023/tryckt-utgava.csv": "uppgift;angivet;brottskoder\nKöp av sexuell tjänst enligt texten;99;4024\n",
+  }),
+  W_TRYCKT_UTAN_DATA: check({
+    "2023/anmalda-brott.csv": `${HEADER}\n${row("Köp av sexuell tjänst")}\n`,
+    "2023/tryckt-utgava.csv": "uppgift;angivet;brottskoder\nDiagram utan data;;\n",
+  }),
   // A year's text that the writing rules cannot mend: a sentence opening with typed digits.
   W_SPRAKREGEL: async (temps) => {
     const temp = tempDirWith({});
