@@ -1,4 +1,5 @@
 import { comparePrintedEdition } from "./printed-edition.js";
+import { appendAll } from "../diagnostics/diagnostic.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { SERIES_FILES, type SeriesId } from "../sources/files.js";
 import type { Datasets } from "../sources/datasets.js";
@@ -68,8 +69,8 @@ export function computeFigures(
     }
     const file = datasets.nyckeltalFiler[source.id] ?? source.file;
     const reconciled = reconcileKeyFigures(file, figures, source.sums);
-    avstamningar.push(...reconciled.avstamningar);
-    avvikelser.push(...reconciled.avvikelser);
+    appendAll(avstamningar, reconciled.avstamningar);
+    appendAll(avvikelser, reconciled.avvikelser);
     nyckeltal[source.id] = { ...nestKeys(figures.varden), kallor: nestKeys(figures.kallor) };
   }
   const diagnostics: Diagnostic[] = avvikelser.map((a) => ({

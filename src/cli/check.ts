@@ -1,7 +1,7 @@
 import { formatGithubAnnotation, formatSummary, toJsonDiagnostic } from "../diagnostics/format.js";
 import { runCheck } from "../pipeline/pipeline.js";
 import { EXIT, type ExitCode, type Io } from "./io.js";
-import { printDiagnostics, printReconciliation, progress } from "./report-output.js";
+import { cappedLines, printDiagnostics, printReconciliation, progress } from "./report-output.js";
 
 export interface CheckArgs {
   year: number;
@@ -24,7 +24,7 @@ export async function checkCommand(io: Io, args: CheckArgs): Promise<ExitCode> {
   if (args.format === "json") {
     io.out(`${JSON.stringify(result.diagnostics.map(toJsonDiagnostic), null, 2)}\n`);
   } else if (args.format === "github") {
-    for (const d of result.diagnostics) io.out(`${formatGithubAnnotation(d)}\n`);
+    for (const line of cappedLines(result.diagnostics, formatGithubAnnotation)) io.out(`${line}\n`);
     io.out(`${formatSummary(result.diagnostics)}\n`);
   } else {
     printDiagnostics(io, result.diagnostics);

@@ -18,8 +18,40 @@ const STAGE_NAMES = {
 const formatMs = (ms: number) =>
   ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2).replace(".", ",")} s`;
 
-export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): void {
-  for (const d of diagnostics) io.out(`${formatDiagnostic(d)}\n`);
+/** How many diagnostics of one code are printed before the rest are only counted. Default 50. */
+export const PRINTED_PER_CODE = 50;
+
+/**
+ * One line per diagnostic, but at most PRINTED_PER_CODE per code, then a line with how many more:
+ * 200 000 broken rows give a readable page, not 200 000 lines (`--format json` lists them all).
+ */
+export function printDiagnostics(
+  io: Io,
+  diagnostics: readonly Diagnostic[],
+  perCode = PRINTED_PER_CODE,
+): void {
+  for (const line of cappedLines(diagnostics, formatDiagnostic, perCode)) io.out(`${line}\n`);
+}
+
+export function cappedLines(
+  diagnostics: readonly Diagnostic[],
+  format: (d: Diagnostic) => string,
+  perCode = PRINTED_PER_CODE,
+): string[] {
+  const shown = new Map<string, number>();
+  const lines: string[] = [];
+  for (const d of diagnostics) {
+    const n = (shown.get(d.code) ?? 0) + 1;
+    shown.set(d.code, n);
+    if (n <= perCode) lines.push(format(d));
+  }
+  for (const [code, n] of shown) {
+    if (n > perCode)
+      lines.push(
+        `… och ${(n - perCode).toLocaleString("sv-SE")} till med ${code} (visas inte; --format json listar alla)`,
+      );
+  }
+  return lines;
 }
 
 export function printDiagnosticsAndSummary(io: Io, diagnostics: readonly Diagnostic[]): void {

@@ -62,3 +62,12 @@ export const sortDiagnostics = (diagnostics: readonly Diagnostic[]): Diagnostic[
       (a.line ?? 0) - (b.line ?? 0) ||
       (a.column ?? 0) - (b.column ?? 0),
   );
+
+/**
+ * Appends every item without spreading them into arguments (`push(...items)` overflows the call
+ * stack at a few hundred thousand items; a broken file can produce that many diagnostics).
+ */
+export function appendAll<T>(target: T[], items: Iterable<T>): T[] {
+  for (const item of items) target.push(item);
+  return target;
+}

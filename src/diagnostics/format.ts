@@ -1,11 +1,22 @@
 import type { Diagnostic } from "./diagnostic.js";
 
+/**
+ * Control characters from a data file (a raw escape sequence, a carriage return) are shown as
+ * `\\x1B`, never passed to the terminal or the CI log, where they could rewrite what is shown.
+ */
+export const visible = (text: string) =>
+  text.replace(
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g,
+    (c) => `\\x${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`,
+  );
+
 /** `fil:rad:kolumn  fel|varning  meddelande  (KOD)`, one per line, as vfile-message prints them. */
 export function formatDiagnostic(d: Diagnostic): string {
   const place = [d.file, d.line, d.line !== undefined ? d.column : undefined]
     .filter((part) => part !== undefined)
     .join(":");
-  return `${place}  ${d.severity}  ${d.message}  (${d.code})`;
+  return `${visible(place)}  ${d.severity}  ${visible(d.message)}  (${d.code})`;
 }
 
 export function formatSummary(diagnostics: readonly Diagnostic[]): string {
@@ -46,7 +57,7 @@ export function toJsonDiagnostic(d: Diagnostic): JsonDiagnostic {
 }
 
 // GitHub's workflow commands: data escapes %, CR and LF; properties also ':' and ','.
-const escapeData = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+const escapeData = (s: string) => visible(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 
 /** `--format github`: a workflow command, so a pull request shows the diagnostic on its line. */

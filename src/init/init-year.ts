@@ -1,6 +1,6 @@
 import { copyFile, mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { DiagnosticSink, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { DiagnosticSink, type Diagnostic, appendAll } from "../diagnostics/diagnostic.js";
 import {
   ANMALDA_BROTT_EXTENSIONS,
   REFERENCE_FILES,
@@ -108,7 +108,7 @@ export async function initYear(
   const regioner = regionTable && validatePolisregioner(regionTable, sink);
   const brottskoder =
     codeTable && kallor && validateBrottskoder(codeTable, new Set(kallor.map((k) => k.id)), sink);
-  result.diagnostics.push(...sink.items);
+  appendAll(result.diagnostics, sink.items);
   if (!regioner || !brottskoder) return result;
 
   const target = path.join(dataDir, String(statistikar));

@@ -1,6 +1,6 @@
 import { lstat } from "node:fs/promises";
 import path from "node:path";
-import { DiagnosticSink, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { DiagnosticSink, type Diagnostic, appendAll } from "../diagnostics/diagnostic.js";
 import {
   ANMALDA_BROTT_EXTENSIONS,
   REFERENCE_FILES,
@@ -38,7 +38,7 @@ export async function loadSources(
     const file = path.join(dataDir, relative);
     const sink = new DiagnosticSink(file);
     const table = await readTable(file, sink, dataDir);
-    diagnostics.push(...sink.items);
+    appendAll(diagnostics, sink.items);
     if (table) lasta.push({ file, encoding: table.encoding, rows: table.records.length });
     return table;
   };
@@ -60,12 +60,12 @@ export async function loadSources(
     } catch (cause) {
       if (!(cause instanceof InputFileError)) throw cause;
       sink.error({ code: cause.code, message: cause.message });
-      diagnostics.push(...sink.items);
+      appendAll(diagnostics, sink.items);
       return undefined;
     }
     if (!(await isStreamableLongExport(file))) return read(relative);
     const table = await readLongExportStreaming(file, new Set([statistikar, statistikar - 1]), sink);
-    diagnostics.push(...sink.items);
+    appendAll(diagnostics, sink.items);
     if (table)
       lasta.push({ file, encoding: table.encoding, rows: table.scannedRows ?? table.records.length });
     return table;

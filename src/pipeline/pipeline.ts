@@ -2,7 +2,13 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { computeFigures, type Siffror } from "../aggregate/index.js";
 import type { Avstamning } from "../aggregate/reconcile.js";
-import { applyStrictness, hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
+import {
+  applyStrictness,
+  hasErrors,
+  sortDiagnostics,
+  type Diagnostic,
+  appendAll,
+} from "../diagnostics/diagnostic.js";
 import { loadSources } from "../load/sources.js";
 import { loadTemplates, withFonts } from "../load/templates.js";
 import { yearTextNames, type LoadedTemplates } from "../model/templates.js";
@@ -173,7 +179,7 @@ export async function checkData(options: PipelineOptions): Promise<DataCheck> {
       avvikelser: aggregated.siffror.avvikelser.map((a) => ({ ...a, fil: portable(a.fil) })),
     };
     avstamningar = aggregated.avstamningar;
-    diagnostics.push(...aggregated.diagnostics);
+    appendAll(diagnostics, aggregated.diagnostics);
   }
   return { diagnostics, avstamningar, ...(siffror && { siffror }), missing: sources.saknadeDataset };
 }
@@ -187,13 +193,13 @@ export async function checkTemplates(options: PipelineOptions): Promise<Template
     path.join(options.dataDir, String(statistikar), "texter"),
     options.dataDir,
   );
-  diagnostics.push(...templates.diagnostics); // year texts refused (links, special files, too large)
+  appendAll(diagnostics, templates.diagnostics); // year texts refused (links, special files, too large)
   const prose = [
     ...templates.chapters.map((c) => c.template),
     ...templates.partials.values(),
     ...templates.yearTexts.values(),
   ];
-  for (const file of prose) diagnostics.push(...findTypedFigures(file.file, file.source));
+  for (const file of prose) appendAll(diagnostics, findTypedFigures(file.file, file.source));
   const refused = new Set(templates.diagnostics.map((d) => d.file));
   for (const name of yearTextNames(templates)) {
     if (templates.yearTexts.has(name) || refused.has(path.join(templates.yearTextDir, `${name}.md`)))

@@ -1,6 +1,6 @@
 import { validatePrintedEdition } from "./printed-edition.js";
 import path from "node:path";
-import { DiagnosticSink, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { DiagnosticSink, type Diagnostic, appendAll } from "../diagnostics/diagnostic.js";
 import type { LoadedSources } from "../sources/datasets.js";
 import type { Datasets } from "../sources/datasets.js";
 import { validateAnmaldaBrott } from "./anmalda-brott.js";
@@ -32,7 +32,7 @@ export function validateSources(
   const withSink = <T>(file: string, run: (sink: DiagnosticSink) => T): T => {
     const sink = new DiagnosticSink(file);
     const out = run(sink);
-    diagnostics.push(...sink.items);
+    appendAll(diagnostics, sink.items);
     return out;
   };
 

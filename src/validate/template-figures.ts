@@ -13,8 +13,11 @@ const EXPRESSION = /\{\{\{?[\s\S]*?\}?\}\}/g;
 const NUMBER = /\d+(?:[.,:\u00a0 ]\d+)*/g;
 
 function allowed(line: string, match: string, index: number): boolean {
-  const before = line.slice(0, index);
-  const after = line.slice(index + match.length);
+  // Only the few characters around the figure matter; a NUL marks a cut-off start, so the patterns
+  // anchored at the line's start fail there. (Slicing the whole line made a long line quadratic.)
+  const from = Math.max(0, index - 80);
+  const before = (from > 0 ? "\u0000" : "") + line.slice(from, index);
+  const after = line.slice(index + match.length, index + match.length + 40);
   if (/^\d{4}$/.test(match) && Number(match) >= 1900 && Number(match) <= 2099) return true;
   if (/^\d{4}:\d+$/.test(match)) return true; // SFS and SOU numbers
   if (/^\s*§/.test(after)) return true; // 14 §
