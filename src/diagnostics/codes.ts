@@ -205,6 +205,11 @@ export const DIAGNOSTIC_CODES = {
       "En mening i kapitlen bryter mot en skrivregel (talord, jämförbara tal, en mening som börjar med en siffra).",
   },
   W_ARSTEXT_SAKNAS: { severity: "varning", group: "mallar", beskrivning: "En av årets texter saknas." },
+  W_ARSTEXT_KOPIERAD: {
+    severity: "varning",
+    group: "mallar",
+    beskrivning: "En av årets texter är ord för ord densamma som förra årets (som init kopierade den).",
+  },
   E_EXTERN_RESURS: {
     severity: "fel",
     group: "utskrift",

@@ -1,3 +1,4 @@
+import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { computeFigures, type Siffror } from "../aggregate/index.js";
@@ -201,6 +202,7 @@ export async function checkTemplates(options: PipelineOptions): Promise<Template
   ];
   for (const file of prose) appendAll(diagnostics, findTypedFigures(file.file, file.source));
   const refused = new Set(templates.diagnostics.map((d) => d.file));
+  diagnostics.push(...(await copiedYearTexts(templates, options.dataDir, statistikar)));
   for (const name of yearTextNames(templates)) {
     if (templates.yearTexts.has(name) || refused.has(path.join(templates.yearTextDir, `${name}.md`)))
       continue;
@@ -213,6 +215,39 @@ export async function checkTemplates(options: PipelineOptions): Promise<Template
     });
   }
   return { templates, diagnostics };
+}
+
+/**
+ * Year texts that are still, byte for byte, last year's (as `init` copied them): a warning each, and
+ * the draft's review appendix lists them. "Last year" is the latest earlier year with the same text.
+ */
+async function copiedYearTexts(
+  templates: LoadedTemplates,
+  dataDir: string,
+  statistikar: number,
+): Promise<Diagnostic[]> {
+  const years = (await readdir(dataDir).catch(() => []))
+    .filter((n) => /^\d{4}$/.test(n) && Number(n) < statistikar)
+    .sort()
+    .reverse();
+  const out: Diagnostic[] = [];
+  for (const [name, text] of templates.yearTexts) {
+    for (const year of years) {
+      const earlier = path.join(dataDir, year, "texter", `${name}.md`);
+      const source = await readFile(earlier, "utf8").catch(() => undefined);
+      if (source === undefined) continue;
+      if (source === text.source) {
+        out.push({
+          code: "W_ARSTEXT_KOPIERAD",
+          severity: "varning",
+          file: text.file,
+          message: `Texten är densamma som ${earlier}, ord för ord. Skriv om den för ${statistikar}.`,
+        });
+      }
+      break;
+    }
+  }
+  return out;
 }
 
 /** The two halves of check as one. */
@@ -327,7 +362,11 @@ async function renderStage(options: PipelineOptions, given?: CheckOutcome): Prom
         import("../render/context.js"),
         import("../render/html-document.js"),
       ]);
-    const context = buildTemplateContext(siffror, checked.missing);
+    // A draft ends with a review appendix: the reconciliation and check's warnings.
+    const review = options.utkast
+      ? { avstamningar: checked.avstamningar, diagnostics: checked.diagnostics }
+      : null;
+    const context = buildTemplateContext(siffror, checked.missing, review);
     // Charts are a pure function of the figures: a warm process draws them again only when those change.
     const charts = await cachedCharts(cache, siffror, chartFontFace, renderCharts, options.chartStore);
     const rendered = renderChapters(templates, context, charts);

@@ -6,23 +6,37 @@ import { formatChangeCell, formatCount, formatNumber } from "./swedish.js";
 const formatSum = (s: Summa) => (s.ofullstandig ? `≥${formatNumber(s.totalt)}` : formatNumber(s.totalt));
 
 /**
+ * Whether any change against the previous year can be shown: a column of nothing but `..` is left out,
+ * and the text says why.
+ */
+export function hasChangeColumn(figures: AnmaldaBrottFigurer): boolean {
+  return [...figures.rader, ...figures.grupper, figures.summa].some((f) => f.forandringProcent !== null);
+}
+
+/**
  * The regional table of §4.2 with computed subtotals and grand total (never the stated ones) and the
  * change against the previous year per row, group and in total.
  */
 export function anmaldaBrottTable(figures: AnmaldaBrottFigurer): string {
   const { regioner } = figures;
-  const header = ["Brottskodsgrupp / brott", ...regioner, "Totalt", `Förändring mot ${figures.jamforelseAr}`];
+  const change = hasChangeColumn(figures);
+  const header = [
+    "Brottskodsgrupp / brott",
+    ...regioner,
+    "Totalt",
+    ...(change ? [`Förändring mot ${figures.jamforelseAr}`] : []),
+  ];
   const align = header.map((_, i) => (i === 0 ? "left" : "right") as "left" | "right");
   const blank = () => regioner.map(() => "");
   const rows: string[][] = [];
   for (const group of figures.grupper) {
-    rows.push([`**${group.grupp}**`, ...blank(), "", ""]);
+    rows.push([`**${group.grupp}**`, ...blank(), "", ...(change ? [""] : [])]);
     for (const row of figures.rader.filter((r) => r.grupp === group.grupp)) {
       rows.push([
         row.brottskodstext,
         ...regioner.map((r) => formatCount(row.perRegion[r])),
         formatSum(row),
-        formatChangeCell(row.forandringProcent),
+        ...(change ? [formatChangeCell(row.forandringProcent)] : []),
       ]);
     }
     rows.push([
@@ -31,7 +45,7 @@ export function anmaldaBrottTable(figures: AnmaldaBrottFigurer): string {
         formatSum({ totalt: group.perRegion[r] ?? 0, ofullstandig: group.ofullstandigaRegioner.includes(r) }),
       ),
       formatSum(group),
-      formatChangeCell(group.forandringProcent),
+      ...(change ? [formatChangeCell(group.forandringProcent)] : []),
     ]);
   }
   const total = figures.summa;
@@ -41,7 +55,7 @@ export function anmaldaBrottTable(figures: AnmaldaBrottFigurer): string {
       formatSum({ totalt: total.perRegion[r] ?? 0, ofullstandig: total.ofullstandigaRegioner.includes(r) }),
     ),
     `**${formatSum(total)}**`,
-    formatChangeCell(total.forandringProcent),
+    ...(change ? [formatChangeCell(total.forandringProcent)] : []),
   ]);
   return renderMarkdownTable({ header, align, rows });
 }

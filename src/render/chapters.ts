@@ -57,6 +57,8 @@ export function renderChapters(
         .filter((k) => footnotes.cited.has(k.id))
         .sort((a, b) => a.utgivare.localeCompare(b.utgivare, "sv") || a.titel.localeCompare(b.titel, "sv"));
       const filled = compile(template)({ ...context, citeradeKallor: cited });
+      // A chapter with nothing to say this time (the review appendix outside drafts) is left out.
+      if (filled.trim() === "") continue;
       const { text, findings } = applyWritingRules(filled);
       for (const finding of [...findings, ...repeatedAttributions(text)]) {
         diagnostics.push({

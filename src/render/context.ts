@@ -3,6 +3,17 @@ import type { GruppFigur, JamforbarGrupp, RadFigur } from "../aggregate/anmalda-
 import type { Siffror } from "../aggregate/index.js";
 import { percentChange } from "../aggregate/percent-change.js";
 import type { KeyFigureSource } from "../sources/key-figure-source.js";
+import type { Avstamning } from "../aggregate/reconcile.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { hasChangeColumn } from "./anmalda-brott-table.js";
+
+/** What a draft's review appendix lists (drafts only; the published report leaves it out). */
+export interface Granskning {
+  /** Every stated sum against the computed one. */
+  avstamningar: Avstamning[];
+  /** The warnings `report check` gives, one line each. */
+  varningar: { plats: string; meddelande: string; kod: string }[];
+}
 
 /** A figure with its comparison, shaped for the `forandring` helper. */
 export interface Comparison {
@@ -56,6 +67,10 @@ export interface TemplateContext extends Siffror {
   avvikelserAnmaldaBrott: Siffror["avvikelser"];
   /** Per series: the years with no figure at all (the chart shows a gap there). */
   saknadeAr: Record<string, string[]>;
+  /** Whether Brå's table has a change column (not when every change is `..`). */
+  forandringskolumn: boolean;
+  /** The review appendix's content; only in a draft (`--utkast`). */
+  granskning: Granskning | null;
 }
 
 /** A change the summary may name: what it concerns (in running text) and the figures. */
@@ -102,7 +117,11 @@ const sumComparison = (groups: readonly JamforbarGrupp[]): Comparison => {
   return { totalt, foregaendeAr, forandringProcent: percentChange(totalt, foregaendeAr) };
 };
 
-export function buildTemplateContext(siffror: Siffror, missing: readonly KeyFigureSource[]): TemplateContext {
+export function buildTemplateContext(
+  siffror: Siffror,
+  missing: readonly KeyFigureSource[],
+  review: { avstamningar: Avstamning[]; diagnostics: Diagnostic[] } | null = null,
+): TemplateContext {
   const byTotal = <T extends { totalt: number }>(items: readonly T[]) =>
     [...items].sort((a, b) => b.totalt - a.totalt);
   const rows = siffror.anmaldaBrott.rader;
@@ -175,6 +194,17 @@ export function buildTemplateContext(siffror: Siffror, missing: readonly KeyFigu
       ]),
     ),
     jamforelser,
+    forandringskolumn: hasChangeColumn(siffror.anmaldaBrott),
+    granskning: review && {
+      avstamningar: review.avstamningar,
+      varningar: review.diagnostics
+        .filter((d) => d.severity === "varning")
+        .map((d) => ({
+          plats: [d.file, d.line].filter((x) => x !== undefined).join(":"),
+          meddelande: d.message,
+          kod: d.code,
+        })),
+    },
     avvikelserAnmaldaBrott: siffror.avvikelser.filter((a) => /anmalda-brott\.[a-z]+$/.test(a.fil)),
     saknadeAr: Object.fromEntries(
       Object.entries(siffror.serier).map(([id, series]) => [

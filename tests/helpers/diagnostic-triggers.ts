@@ -154,6 +154,13 @@ export const TRIGGERS: Record<string, Trigger> = {
     c.replace(/^(identifierade;\d+;)[^;]*;/m, "$1jamy-2099;"),
   ),
   E_KALLA_SAKNAS: checkProjectWith("2023/datakallor.csv", () => null),
+  W_ARSTEXT_KOPIERAD: async (temps) => {
+    const temp = tempDirWith({});
+    temps.push(temp);
+    cpSync(REPO_DATA, temp.dir, { recursive: true });
+    cpSync(path.join(temp.dir, "2023"), path.join(temp.dir, "2022"), { recursive: true });
+    return (await (await pipeline()).runCheck(options(temp.dir))).diagnostics;
+  },
   W_AR_UTAN_FORKLARING: checkProjectWith("serier/migrationsverket.csv", (c) =>
     c.replace(/^2020;[^\n]*$/m, "2020;..;;"),
   ),
