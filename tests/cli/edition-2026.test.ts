@@ -1,0 +1,321 @@
+import { appendFileSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { runCheck, runRender } from "../../src/pipeline/pipeline.js";
+import { REPO_DATA, tempDataDir, type TempDir } from "../helpers/temp-data.js";
+import { reference } from "../helpers/validate.js";
+
+/**
+ * The 2026 edition (statistics year 2025, Brå's new codes 9512–9551) built from synthetic data, with
+ * every sentence that carries a figure, a group, a purpose, a direction, a source or a date checked
+ * against values this test computes itself from the counts below — not from the tool's figures.
+ */
+type Counts = Record<string, number>;
+
+/** 2024 under the old codes. */
+const OLD_2024: Counts = {
+  "0418": 10,
+  "0419": 60,
+  "0470": 4,
+  "0471": 30,
+  "0472": 2,
+  "0473": 3,
+  "0477": 20,
+  "0478": 5,
+  "0479": 40,
+  "0493": 6,
+  "0494": 90,
+  "0495": 2,
+  "0496": 8,
+  "0610": 100,
+  "4024": 1000,
+  "0609": 200,
+};
+/** 2025 under the new codes, split by the victim's sex and age; codes not listed had no reports. */
+const NEW_2025: Counts = {
+  "9512": 8,
+  "9513": 4,
+  "9514": 70,
+  "9515": 10,
+  "9516": 6,
+  "9517": 7,
+  "9518": 15,
+  "9519": 25,
+  "9520": 1,
+  "9521": 2,
+  "9522": 2,
+  "9523": 3,
+  "9530": 12,
+  "9531": 14,
+  "9532": 3,
+  "9533": 4,
+  "9534": 10,
+  "9535": 15,
+  "9538": 1,
+  "9540": 2,
+  "9542": 6,
+  "9548": 13,
+  "9550": 9,
+  "9551": 11,
+  "0493": 7,
+  "0494": 110,
+  "0495": 1,
+  "0496": 9,
+  "0610": 120,
+  "4024": 900,
+  "0609": 230,
+};
+
+/** The comparison groups as data/brottskoder-jamforelser.csv states them (read here, not through the tool). */
+const GROUPS = readFileSync(path.join(REPO_DATA, "brottskoder-jamforelser.csv"), "utf8")
+  .trim()
+  .split("\n")
+  .slice(1)
+  .map((line) => {
+    const [id, , codes] = line.split(";");
+    const all = codes!.split(" ");
+    return {
+      id: id!,
+      old: all.filter((c) => c.startsWith("04")),
+      fresh: all.filter((c) => c.startsWith("95")),
+    };
+  });
+const sum = (counts: Counts, codes: readonly string[]) => codes.reduce((a, c) => a + (counts[c] ?? 0), 0);
+const groupOf = (code: string) => reference.brottskoder.find((b) => b.kod === code)!.grupp;
+const andamalOf = (code: string) => reference.brottskoder.find((b) => b.kod === code)!.andamal;
+const validIn = (year: number) =>
+  reference.brottskoder
+    .filter((b) => (b.forstaAr ?? 0) <= year && (b.sistaAr ?? 9999) >= year)
+    .map((b) => b.kod);
+const percent = (now: number, before: number) => {
+  const exact = ((now - before) * 100) / before;
+  return Math.sign(exact) * Math.round(Math.abs(exact));
+};
+/** "en ökning med 34 procent" / "en minskning med 25 procent", as the report words a change under 100 %. */
+const changeWords = (now: number, before: number) => {
+  const p = percent(now, before);
+  return p > 0 ? `en ökning med ${p} procent` : `en minskning med ${-p} procent`;
+};
+const groupTotal = (counts: Counts, grupp: string) =>
+  sum(
+    counts,
+    Object.keys(counts).filter((c) => groupOf(c) === grupp),
+  );
+
+/** The same year the other way round: last year's counts become this year's, so every change turns sign. */
+function flipped(): { old: Counts; fresh: Counts } {
+  const old: Counts = {};
+  const fresh: Counts = {};
+  for (const g of GROUPS) {
+    old[g.old[0]!] = sum(NEW_2025, g.fresh);
+    fresh[g.fresh[0]!] = sum(OLD_2024, g.old);
+  }
+  for (const code of ["0493", "0494", "0495", "0496", "0610", "4024", "0609"]) {
+    old[code] = NEW_2025[code]!;
+    fresh[code] = OLD_2024[code]!;
+  }
+  return { old, fresh };
+}
+
+/** Brå's long export: one row per code and region that had reports (here all in Stockholm); absent = none. */
+const longCsv = (year: number, counts: Counts) =>
+  [
+    "år;brottskod;polisregion;antal",
+    ...Object.entries(counts)
+      .filter(([, n]) => n > 0)
+      .map(([c, n]) => `${year};${c};Stockholm;${n}`),
+  ].join("\n") + "\n";
+/** The wide table with a row for every code valid in the year, zeros written out, in catalogue order. */
+const wideCsv = (year: number, counts: Counts) =>
+  [
+    "Brottskodsgrupp;Ändamål;Brottskodstext;Bergslagen;Mitt;Nord;Sthlm;Syd;Väst;Öst",
+    ...validIn(year).map((c) => `${groupOf(c)};;${c} enligt Brås kodlista;0;0;0;${counts[c] ?? 0};0;0;0`),
+  ].join("\n") + "\n";
+
+const COMMON = {
+  "2025/rapport.csv":
+    "nyckel;värde;anmärkning\nlagesrapport;26;\ndiarienummer;A123.456/2026;\ndatum;2026-12-10;\ninformationsklass;Öppen;\n",
+  "2024/datakallor.csv": "dataset;källa\nanmalda-brott;syntetisk-bra-2024\n",
+  "2025/datakallor.csv": "dataset;källa\nanmalda-brott;syntetisk-bra-2025\n",
+  "serier/migrationsverket.csv":
+    "år;misstänkta_fall;anmärkning;källa\n2024;500;;syntetisk-mv\n2025;520;;syntetisk-mv\n2026;999;Redan känt, efter statistikåret.;syntetisk-mv\n",
+};
+const SOURCES = [
+  "syntetisk-bra-2024;Brottsförebyggande rådet (Brå);Anmälda brott 2024 (syntetisk);2025;;;",
+  "syntetisk-bra-2025;Brottsförebyggande rådet (Brå);Anmälda brott 2025 (syntetisk);2026;;;",
+  "syntetisk-mv;Migrationsverket;Misstänkt människohandel per år (syntetisk);2026;;;",
+];
+
+const options = (dataDir: string, utkast = false) => ({
+  rapportar: 2026,
+  dataDir,
+  outDir: "",
+  strict: false,
+  log: () => {},
+  utkast,
+});
+
+describe(
+  "2026 års rapport ur syntetiska data för 2025 och 2024 med de nya koderna",
+  { timeout: 120_000 },
+  () => {
+    const temps: TempDir[] = [];
+    afterEach(() => temps.splice(0).forEach((t) => t.cleanup()));
+    const data = (files: Record<string, string>) => {
+      const t = tempDataDir({ ...COMMON, ...files });
+      appendFileSync(path.join(t.dir, "kallor.csv"), `${SOURCES.join("\n")}\n`);
+      temps.push(t);
+      return t.dir;
+    };
+    const build = async (old: Counts, fresh: Counts) => {
+      const dir = data({
+        "2024/anmalda-brott.csv": longCsv(2024, old),
+        "2025/anmalda-brott.csv": longCsv(2025, fresh),
+      });
+      const result = await runRender(options(dir));
+      expect(result.diagnostics.filter((d) => d.severity === "fel")).toEqual([]);
+      if (!result.ok) throw new Error("bygget misslyckades");
+      const chapter = (prefix: string) => result.chapters.find((c) => c.name.startsWith(prefix))!.markdown;
+      return { result, chapter, text: result.chapters.map((c) => c.markdown).join("\n") };
+    };
+
+    it("den långa exporten och den breda tabellen med samma siffror ger samma siffror.json", async () => {
+      const long = data({
+        "2024/anmalda-brott.csv": longCsv(2024, OLD_2024),
+        "2025/anmalda-brott.csv": longCsv(2025, NEW_2025),
+      });
+      const wide = data({
+        "2024/anmalda-brott.csv": wideCsv(2024, OLD_2024),
+        "2025/anmalda-brott.csv": wideCsv(2025, NEW_2025),
+      });
+      const [a, b] = await Promise.all([runCheck(options(long)), runCheck(options(wide))]);
+      expect(a.diagnostics.filter((d) => d.severity === "fel")).toEqual([]);
+      expect(JSON.stringify(b.siffror, null, 2)).toBe(JSON.stringify(a.siffror, null, 2));
+      // Every code valid in 2025 is listed, those without reports as zero, and none of the old ones.
+      const rows = a.siffror!.anmaldaBrott.rader;
+      expect(rows.map((r) => r.brottskod).sort()).toEqual(validIn(2025).sort());
+      expect(rows.find((r) => r.brottskod === "9524")).toMatchObject({ totalt: 0 });
+      // No row-level change between codes that do not mean the same: a boys-only code against 0472.
+      expect(rows.find((r) => r.brottskod === "9521")).toMatchObject({
+        foregaendeAr: null,
+        forandringProcent: null,
+      });
+      for (const g of a.siffror!.anmaldaBrott.jamforbaraGrupper)
+        expect(g.koder).toEqual(GROUPS.find((x) => x.id === g.id)!.fresh);
+      // Nothing after the statistics year.
+      expect(a.siffror!.serier.migrationsverket!.map((y) => y.ar)).toEqual([2024, 2025]);
+    });
+
+    it("meningarna om grupper, ändamål, riktningar, källor och datum stämmer med siffrorna", async () => {
+      const { result, chapter, text } = await build(OLD_2024, NEW_2025);
+
+      // Dates: the cover's filled-in date and the day the report is due.
+      expect(result.html).toContain("<dt>Datum</dt><dd>10 december 2026</dd>");
+      expect(chapter("02-")).toContain("senast den 15 december 2026");
+
+      // Groups, in the summary largest first, and in Tabell 2 in the publication's order.
+      const groups = ["Människohandel", "Människoexploatering", "Övrigt"]
+        .map((g) => ({ g, now: groupTotal(NEW_2025, g), before: groupTotal(OLD_2024, g) }))
+        .sort((x, y) => y.now - x.now);
+      const spaced = (t: string) => t.replace(/[\s\u00a0\u202f]/g, " ");
+      expect(spaced(chapter("01-"))).toContain(
+        `Fördelat på brottskodsgrupper var de ${groups
+          .map((x) => `${spaced(x.now.toLocaleString("sv-SE"))} i gruppen ${x.g}`)
+          .join(", ")
+          .replace(/, (?=[^,]*$)/, " och ")}`,
+      );
+      const table = chapter("04-");
+      const at = (s: string) => table.indexOf(s);
+      expect(at("| **Människohandel** |")).toBeGreaterThan(-1);
+      expect(at("| **Människohandel** |")).toBeLessThan(at("| **Människoexploatering** |"));
+      expect(at("| **Människoexploatering** |")).toBeLessThan(at("| **Övrigt** |"));
+
+      // Directions: the trafficking group as a whole is among the largest changes in the summary.
+      const trafficking = groups.find((x) => x.g === "Människohandel")!;
+      const largest =
+        chapter("01-")
+          .split("\n")
+          .find((l) => l.startsWith("De största förändringarna mot 2024")) ?? "";
+      expect(largest).toContain(
+        `brottskodsgruppen människohandel i sin helhet (${changeWords(trafficking.now, trafficking.before)}`,
+      );
+
+      // Purposes: forced labour for adults and children; övriga ändamål as the 2025 codes define it
+      // (9548–9551), and the comparison group named as a group.
+      const labour = (age: string) =>
+        sum(NEW_2025, GROUPS.find((g) => g.id === `tvangsarbete-${age}`)!.fresh);
+      expect(table).toContain(
+        `${labour("vuxna") + labour("barn")} om människohandel för tvångsarbete, ${labour("vuxna")} mot vuxna och ${labour("barn")} mot barn`,
+      );
+      const ovrigaOwn = ["9548", "9549", "9550", "9551"];
+      expect(table).toContain(
+        `anmäldes ${sum(NEW_2025, ovrigaOwn)} brott om människohandel för övriga ändamål, ${sum(NEW_2025, ["9550", "9551"])} mot vuxna och ${sum(NEW_2025, ["9548", "9549"])} mot barn`,
+      );
+      const ovrigaGroup = GROUPS.filter((g) => g.id.startsWith("ovriga-"));
+      const groupNow = sum(
+        NEW_2025,
+        ovrigaGroup.flatMap((g) => g.fresh),
+      );
+      const groupBefore = sum(
+        OLD_2024,
+        ovrigaGroup.flatMap((g) => g.old),
+      );
+      const ownPurposes = [...new Set(ovrigaGroup.flatMap((g) => g.fresh).map(andamalOf))]
+        .filter((a) => a !== "För övriga ändamål")
+        .map((a) => a.replace(/^För /, ""));
+      expect(ownPurposes).toEqual([
+        "brottslig verksamhet",
+        "surrogatmoderskap",
+        "tvångsäktenskap",
+        "illegal adoption",
+      ]);
+      expect(table).toContain(
+        `har ${ownPurposes.slice(0, -1).join(", ")} och ${ownPurposes.at(-1)} egna brottskoder`,
+      );
+      expect(table).toMatch(
+        new RegExp(`I gruppen som helhet anmäldes ${groupNow} brott, (mer än )?en (ökning|fördubbling)`),
+      );
+      expect(groupNow).toBeGreaterThan(groupBefore);
+
+      // Sources: every Brå figure cites 2025's table, none the 2023 one; the series cites its own.
+      const notes = text.split("\n").filter((l) => /^\[\^\d+\]:/.test(l));
+      expect(notes.some((l) => l.includes("Anmälda brott 2025 (syntetisk)"))).toBe(true);
+      expect(notes.filter((l) => /2023/.test(l))).toEqual([]);
+      expect(text).not.toContain("| 2026");
+      // No year text was written: the report marks where each goes, and tells no other year's story.
+      expect(text).toContain("Årets text saknas");
+      expect(text).not.toMatch(/Rumänien|Empact|Look again|bärplockning/);
+    });
+
+    it("ett år där varje förändring har motsatt tecken läses rätt", async () => {
+      const { old, fresh } = flipped();
+      const { chapter } = await build(old, fresh);
+      const trafficking = {
+        now: groupTotal(fresh, "Människohandel"),
+        before: groupTotal(old, "Människohandel"),
+      };
+      expect(trafficking.now).toBeLessThan(trafficking.before);
+      const largest =
+        chapter("01-")
+          .split("\n")
+          .find((l) => l.startsWith("De största förändringarna mot 2024")) ?? "";
+      expect(largest).toContain(
+        `brottskodsgruppen människohandel i sin helhet (${changeWords(trafficking.now, trafficking.before)}`,
+      );
+      expect(largest).not.toContain("ökning");
+      const table = chapter("04-");
+      const sexAdults = GROUPS.find((g) => g.id === "sexuella-vuxna")!;
+      const now = sum(fresh, sexAdults.fresh);
+      const before = sum(old, sexAdults.old);
+      expect(now).toBeLessThan(before);
+      expect(table).toMatch(
+        new RegExp(
+          `\\| ${sexAdults.fresh.join(", ")} \\| ${now} \\| ${sexAdults.old.join(", ")} \\| ${before} \\| −${-percent(now, before)}\\u00a0% \\|`,
+        ),
+      );
+      // Köp av sexuell tjänst went the other way too: from a fall to a rise.
+      expect(fresh["4024"]!).toBeGreaterThan(old["4024"]!);
+      expect(table).toContain(`köp av sexuell tjänst, ${changeWords(fresh["4024"]!, old["4024"]!)}`);
+    });
+  },
+);
