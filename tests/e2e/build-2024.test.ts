@@ -114,7 +114,10 @@ describe.skipIf(!ready)("report build 2024 (Chromium)", () => {
     expect(text).toMatch(/Delsumma människohandel\s+6\s+8\s+22\s+65\s+62\s+43\s+21\s+227/);
     expect(text).toMatch(/Totalsumma\s+74\s+50\s+96\s+1 071\s+514\s+246\s+124\s+2 175/);
     expect(text).toMatch(/Köp av sexuell tjänst\s+39\s+30\s+43\s+835\s+357\s+134\s+75\s+1 513/);
-    expect(text).toContain("angivet 228, beräknat 227");
+    // The published report notes the stated sums' discrepancy as a table note; the reconciliation
+    // itself ("angivet 228, beräknat 227") is review output for check and drafts only.
+    expect(text).toMatch(/Anm\. Delsummor och totalsumma är beräknade/);
+    expect(text).not.toContain("angivet 228");
     expect(text).toContain("sammanlagt 2 175 anmälda brott");
     for (const heading of [
       "1 Sammanfattning",
