@@ -13,6 +13,7 @@ import { readTable } from "../load/read-table.js";
 import type { Brottskod, Polisregion } from "../model/types.js";
 import { validateBrottskoder, validateKallor, validatePolisregioner } from "../validate/reference-tables.js";
 import { KEY_FIGURE_SOURCES, type KeyFigureRegistry } from "../sources/registry.js";
+import { isValidIn } from "../model/report-year.js";
 
 export interface InitResult {
   created: string[];
@@ -36,10 +37,7 @@ export function emptyAnmaldaBrott(
   regioner: readonly Polisregion[],
   statistikar: number,
 ): string {
-  const valid = brottskoder.filter(
-    (b) =>
-      (b.forstaAr === null || b.forstaAr <= statistikar) && (b.sistaAr === null || b.sistaAr >= statistikar),
-  );
+  const valid = brottskoder.filter((b) => isValidIn(b, statistikar));
   const blanks = regioner.map(() => "").join(";");
   const lines = [
     ["Brottskodsgrupp", "Ändamål", "Brottskodstext", ...regioner.map((r) => r.namn), "Totalsumma"].join(";"),
@@ -62,14 +60,25 @@ export function emptyAnmaldaBrott(
   return `${lines.join("\n")}\n`;
 }
 
-/** A key-figure file with its keys and notes kept, and each value and source emptied for the new year. */
-export function emptyKeyFigures(content: string): string {
-  const [header, ...rows] = content.replace(/\r\n?/g, "\n").trimEnd().split("\n");
-  const emptied = rows.map((row) => {
-    const [key = "", , , ...note] = row.split(";");
-    return [key, "", "", note.join(";")].join(";");
-  });
-  return `${[header, ...emptied].join("\n")}\n`;
+/** One row of a semicolon-separated file, quoting a cell only where it must (csv-parse reads it back). */
+const csvLine = (cells: readonly string[]) =>
+  cells.map((c) => (/[;"\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(";");
+
+/**
+ * Last year's file rewritten for the new year, read with the same reader as every data file (any
+ * encoding, quoted fields, `,` or `;`) and written as UTF-8 with `;`: `change` gets each data row's cells.
+ */
+async function carriedOver(
+  file: string,
+  diagnostics: Diagnostic[],
+  change: (cells: string[]) => string[],
+): Promise<string | undefined> {
+  const sink = new DiagnosticSink(file);
+  const table = await readTable(file, sink);
+  diagnostics.push(...sink.items);
+  if (!table) return undefined;
+  const rows = table.records.filter((r) => r.cells.some((c) => c.trim() !== "")).map((r) => change(r.cells));
+  return `${[table.header.cells, ...rows].map(csvLine).join("\n")}\n`;
 }
 
 /**
@@ -144,7 +153,15 @@ export async function initYear(
   for (const dataset of Object.values(keyFigureSources)) {
     const previous = path.join(dataDir, String(from), dataset.file);
     if (!(await exists(previous))) continue;
-    await write(dataset.file, emptyKeyFigures(await readFile(previous, "utf8")));
+    // Keys and notes are kept; each value and source is emptied for the new year.
+    const emptied = await carriedOver(previous, result.diagnostics, ([key = "", , , ...note]) => [
+      key,
+      "",
+      "",
+      note.join(";"),
+    ]);
+    if (emptied === undefined) continue;
+    await write(dataset.file, emptied);
     result.checklist.push(
       `${path.join(target, dataset.file)}: fyll i värde och källa för varje uppgift från ${dataset.beskrivning}.`,
     );
@@ -156,12 +173,10 @@ export async function initYear(
   const metadata = path.join(dataDir, String(from), path.basename(rapportMetadataFile(from)));
   if (await exists(metadata)) {
     // The cover's facts belong to the new report: only the information class carries over.
-    const rows = (await readFile(metadata, "utf8")).replace(/\r\n?/g, "\n").trimEnd().split("\n");
-    const emptied = rows.map((row, i) => {
-      const [key = "", , ...note] = row.split(";");
-      return i === 0 || key === "informationsklass" ? row : [key, "", ...note].join(";");
-    });
-    await write(path.basename(rapportMetadataFile(statistikar)), `${emptied.join("\n")}\n`);
+    const emptied = await carriedOver(metadata, result.diagnostics, ([key = "", value = "", ...note]) =>
+      key === "informationsklass" ? [key, value, ...note] : [key, "", ...note],
+    );
+    if (emptied !== undefined) await write(path.basename(rapportMetadataFile(statistikar)), emptied);
     result.checklist.push(
       `${path.join(target, "rapport.csv")}: lägesrapportens nummer, datum och diarienummer.`,
     );

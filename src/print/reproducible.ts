@@ -1,4 +1,5 @@
 import { EnvironmentError } from "../model/environment.js";
+import { redovisningsdag } from "../model/report-year.js";
 
 /**
  * Makes two prints of the same page byte-identical. Chromium stamps the PDF with the time of
@@ -48,5 +49,5 @@ export function buildDate(rapportar: number, env: NodeJS.ProcessEnv = process.en
     }
     return date;
   }
-  return new Date(Date.UTC(rapportar, 11, 15));
+  return new Date(`${redovisningsdag(rapportar)}T00:00:00Z`);
 }

@@ -3,6 +3,7 @@ import type { GruppFigur, JamforbarGrupp, RadFigur } from "../aggregate/anmalda-
 import type { Siffror } from "../aggregate/index.js";
 import { percentChange } from "../aggregate/percent-change.js";
 import type { KeyFigureSource } from "../sources/key-figure-source.js";
+import { redovisningsdag } from "../model/report-year.js";
 import type { Avstamning } from "../aggregate/reconcile.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { hasChangeColumn } from "./anmalda-brott-table.js";
@@ -167,7 +168,7 @@ export function buildTemplateContext(
   return {
     ...siffror,
     jamforelseAr: siffror.statistikar - 1,
-    redovisningsdag: `${siffror.rapportar}-12-15`,
+    redovisningsdag: redovisningsdag(siffror.rapportar),
     brott,
     jamforbar: Object.fromEntries(siffror.anmaldaBrott.jamforbaraGrupper.map((g) => [g.id, g])),
     grupp,

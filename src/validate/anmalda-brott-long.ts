@@ -4,6 +4,7 @@ import type { AnmaldaBrottRad, AnmaldaBrottTabell, Brottskod } from "../model/ty
 import type { AnmaldaBrottContext } from "./anmalda-brott.js";
 import { cellOf, locateColumns, normaliseHeader, placeOf, type ColumnSpec } from "./columns.js";
 import { parseCount } from "../model/counts.js";
+import { isValidIn } from "../model/report-year.js";
 
 type Key = "kod" | "region" | "antal" | "ar";
 
@@ -96,7 +97,7 @@ export function validateLongExport(
       });
       continue;
     }
-    if ((code.forstaAr !== null && year < code.forstaAr) || (code.sistaAr !== null && year > code.sistaAr)) {
+    if (!isValidIn(code, year)) {
       sink.error({
         code: "E_KOD_EJ_GILTIG",
         line: record.line,

@@ -13,6 +13,7 @@ import type { Count } from "../model/counts.js";
 import { cellOf, locateColumns, placeOf, type ColumnSpec, type LocatedColumns } from "./columns.js";
 import { parseCount } from "../model/counts.js";
 import { matchName, nameTokens } from "./name-match.js";
+import { isValidIn } from "../model/report-year.js";
 
 type Key = "grupp" | "andamal" | "text" | "kod" | "totalt" | `region:${string}`;
 
@@ -184,10 +185,7 @@ export function validateAnmaldaBrott(
     }
     seenCodes.set(code.kod, record.line);
 
-    if (
-      (code.forstaAr !== null && context.statistikar < code.forstaAr) ||
-      (code.sistaAr !== null && context.statistikar > code.sistaAr)
-    ) {
+    if (!isValidIn(code, context.statistikar)) {
       sink.error({
         code: "E_KOD_EJ_GILTIG",
         line: record.line,

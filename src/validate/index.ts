@@ -21,6 +21,7 @@ import {
   validatePolisregioner,
   validateSerie,
 } from "./reference-tables.js";
+import { isValidIn } from "../model/report-year.js";
 
 /** Turns the loaded tables into typed datasets; `value` is absent where an error prevents it. */
 export function validateSources(
@@ -162,11 +163,7 @@ export function inPublicationOrder(
   table: AnmaldaBrottTabell,
   brottskoder: readonly Brottskod[],
 ): AnmaldaBrottTabell {
-  const validThatYear = brottskoder.filter(
-    (b) =>
-      (b.forstaAr === null || b.forstaAr <= table.statistikar) &&
-      (b.sistaAr === null || b.sistaAr >= table.statistikar),
-  );
+  const validThatYear = brottskoder.filter((b) => isValidIn(b, table.statistikar));
   const listed = new Set(table.rader.map((r) => r.brottskod));
   const zeros = Object.fromEntries(table.regioner.map((region) => [region, 0]));
   const absent = validThatYear
