@@ -7,6 +7,8 @@ import { MAX_FIELD_BYTES, detectDelimiter } from "./delimited.js";
 import { type RawRecord } from "../model/tables.js";
 import type { LoadedTable } from "../model/tables.js";
 import type { TextEncodingName } from "../model/tables.js";
+import { parseCount } from "../model/counts.js";
+import { ICONV_NAME, sniffEncoding } from "./text-file.js";
 
 const normalise = (s: string) => s.trim().toLowerCase();
 
@@ -22,17 +24,9 @@ async function head(file: string, bytes = 65536): Promise<Buffer> {
   }
 }
 
-function encodingOf(start: Buffer): TextEncodingName {
-  if (start[0] === 0xff && start[1] === 0xfe) return "utf-16le";
-  if (start[0] === 0xef && start[1] === 0xbb && start[2] === 0xbf) return "utf-8-bom";
-  try {
-    // A multi-byte character may be cut at the end of the sample; `stream` lets the decoder wait for it.
-    new TextDecoder("utf-8", { fatal: true }).decode(start, { stream: true });
-    return "utf-8";
-  } catch {
-    return "windows-1252";
-  }
-}
+/** The first line of the sample, decoded; the byte-order mark dropped. */
+const firstLineOf = (start: Buffer, encoding: TextEncodingName) =>
+  iconv.decode(start, ICONV_NAME[encoding], { stripBOM: true }).split(/\r\n|\r|\n/)[0] ?? "";
 
 /**
  * Whether the file is Brå's long export with a year column, worth streaming: the header names
@@ -41,13 +35,9 @@ function encodingOf(start: Buffer): TextEncodingName {
 export async function isStreamableLongExport(file: string): Promise<boolean> {
   if (file.toLowerCase().endsWith(".xlsx")) return false;
   const start = await head(file, 4096);
-  if (start.includes(0) && !(start[0] === 0xff && start[1] === 0xfe)) return false;
-  const encoding = encodingOf(start);
-  const text =
-    encoding === "utf-16le"
-      ? iconv.decode(start.subarray(2), "utf16le")
-      : iconv.decode(start, encoding === "windows-1252" ? "windows-1252" : "utf8");
-  const firstLine = text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/)[0] ?? "";
+  const encoding = sniffEncoding(start);
+  if (encoding === undefined) return false;
+  const firstLine = firstLineOf(start, encoding);
   const headers = new Set(firstLine.split(detectDelimiter(firstLine)).map(normalise));
   return ["brottskod", "polisregion", "antal", "år"].every((h) => headers.has(h));
 }
@@ -64,19 +54,14 @@ export async function readLongExportStreaming(
   sink: DiagnosticSink,
 ): Promise<LoadedTable | undefined> {
   const start = await head(file);
-  const encoding = encodingOf(start);
+  const encoding = sniffEncoding(start) ?? "utf-8";
   const source = createReadStream(file);
   // UTF-8 goes to csv-parse as bytes (it decodes and drops the BOM itself); other encodings via iconv.
   const decoded =
     encoding === "utf-8" || encoding === "utf-8-bom"
       ? source
-      : source.pipe(
-          iconv.decodeStream(encoding === "utf-16le" ? "utf16le" : "windows-1252", { stripBOM: true }),
-        );
-  const firstLine =
-    (encoding === "utf-16le" ? iconv.decode(start.subarray(2), "utf16le") : start.toString("latin1")).split(
-      /\r\n|\r|\n/,
-    )[0] ?? "";
+      : source.pipe(iconv.decodeStream(ICONV_NAME[encoding], { stripBOM: true }));
+  const firstLine = firstLineOf(start, encoding);
   const parser = decoded.pipe(
     // Without csv-parse's per-record info objects (a third of the time on a million rows): an
     // export has one record per line, so the line number is counted here, empty lines included.
@@ -121,7 +106,9 @@ export async function readLongExportStreaming(
         continue;
       }
       const code = (record[codeIndex] ?? "").trim();
-      const count = (record[countIndex] ?? "").trim().replace(/[ \u00a0\u202f]/g, "");
+      const count = record[countIndex] ?? "";
+      // The same count rule as every table (parseCount): – or - is zero, .. is missing.
+      const parsed = parseCount(count);
       if (!/^\d{4}$/.test(code)) {
         report({
           code: "E_BROTTSKOD_FORMAT",
@@ -131,14 +118,15 @@ export async function readLongExportStreaming(
           found: code,
           message: `Väntade en brottskod med fyra siffror; fann "${code}".`,
         });
-      } else if (!/^\d+$/.test(count) && count !== "..") {
+      } else if (!parsed.ok) {
         report({
           code: "E_ANTAL_EJ_HELTAL",
           line,
           column: countIndex + 1,
           columnName: "antal",
-          found: count,
-          message: `Väntade ett icke-negativt heltal (eller .. för uppgift saknas); fann "${count}".`,
+          found: count.trim(),
+          expected: parsed.expected,
+          message: `Väntade ${parsed.expected}; fann "${count.trim()}".`,
         });
       }
     }

@@ -23,14 +23,11 @@ export function decodeText(bytes: Uint8Array, sink: DiagnosticSink): DecodedText
     sink.error({ code: "E_TOM_FIL", message: "Filen är tom; den ska börja med en rubrikrad." });
     return undefined;
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16le" };
+  const encoding = sniffEncoding(bytes.subarray(0, 8192));
+  if (encoding === "utf-16le" || encoding === "utf-16be") {
+    return { text: new TextDecoder(encoding).decode(bytes.subarray(2)), encoding };
   }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16be" };
-  }
-  const sample = bytes.subarray(0, 8192);
-  if (sample.includes(0)) {
+  if (encoding === undefined) {
     sink.error({
       code: "E_BINAR_FIL",
       line: 1,
@@ -48,3 +45,31 @@ export function decodeText(bytes: Uint8Array, sink: DiagnosticSink): DecodedText
     return { text: decodeCp1252(body), encoding: "windows-1252" };
   }
 }
+
+/**
+ * The encoding of a text file from its first bytes, the one rule for every reader (the whole-file
+ * reader and the stream for Brå's long export): a UTF-16 byte-order mark (LE or BE), UTF-8 with or
+ * without BOM, else Windows-1252. `undefined` for a binary file (NUL bytes outside UTF-16). The sample
+ * may end inside a character.
+ */
+export function sniffEncoding(start: Uint8Array): TextEncodingName | undefined {
+  if (start[0] === 0xff && start[1] === 0xfe) return "utf-16le";
+  if (start[0] === 0xfe && start[1] === 0xff) return "utf-16be";
+  if (start.includes(0)) return undefined;
+  const hasBom = start[0] === 0xef && start[1] === 0xbb && start[2] === 0xbf;
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(hasBom ? start.subarray(3) : start, { stream: true });
+    return hasBom ? "utf-8-bom" : "utf-8";
+  } catch {
+    return "windows-1252";
+  }
+}
+
+/** iconv-lite's name for each encoding, for decoding a stream. */
+export const ICONV_NAME: Record<TextEncodingName, string> = {
+  "utf-8": "utf8",
+  "utf-8-bom": "utf8",
+  "windows-1252": "windows-1252",
+  "utf-16le": "utf16le",
+  "utf-16be": "utf16be",
+};
