@@ -76,10 +76,12 @@ describe.skipIf(!ready)("PDF:en som trycksak och tillgänglig handling", () => {
       "2025/anmalda-brott.csv": wideCsv(counts, (c) => codes.find((b) => b.kod === c)!.grupp),
     });
     // No year texts: 2023's tell of datasets this synthetic year does not have.
+    const out = tempDirWith({});
     try {
-      const result = await runCli("build", "2026", "--data", data.dir, "--out", path.join(data.dir, "ut"));
+      // Output outside the data folder (report refuses to write into its input).
+      const result = await runCli("build", "2026", "--data", data.dir, "--out", path.join(out.dir, "ut"));
       expect(result.code).toBe(0);
-      const long = pageTexts(path.join(data.dir, "ut/2026/rapport.pdf"));
+      const long = pageTexts(path.join(out.dir, "ut/2026/rapport.pdf"));
       const withHeader = long.filter((t) =>
         /Brottskodsgrupp \/ brott\s+Bergslagen\s+Mitt\s+Nord\s+Stockholm/.test(t),
       );
@@ -96,7 +98,7 @@ describe.skipIf(!ready)("PDF:en som trycksak och tillgänglig handling", () => {
       }
       // A row is never split: the words of every offence name stand in order on one page, read in
       // content order (figures of the row's cells may stand between the lines of a wrapped name).
-      const pdfPath = path.join(data.dir, "ut/2026/rapport.pdf");
+      const pdfPath = path.join(out.dir, "ut/2026/rapport.pdf");
       const raw = long.map((_, i) =>
         execFileSync("pdftotext", ["-raw", "-f", String(i + 1), "-l", String(i + 1), pdfPath, "-"])
           .toString()
@@ -109,6 +111,7 @@ describe.skipIf(!ready)("PDF:en som trycksak och tillgänglig handling", () => {
       };
       for (const code of codes) expect(wholeOnOnePage(code.benamning), code.kod).toBe(true);
     } finally {
+      out.cleanup();
       data.cleanup();
     }
   });
