@@ -40,7 +40,8 @@ export const DIAGNOSTIC_CODES = {
   E_FIL_FOR_STOR: {
     severity: "fel",
     group: "filer",
-    beskrivning: "Filen är större än gränsen för sin sort (64 MB för en tabell, 2 MB för en årstext).",
+    beskrivning:
+      "Filen är större än gränsen för sin sort (64 MB för en tabell, 2 MB för en årstext, 20 MB uppackat för en arbetsbok).",
   },
   E_FLERA_FILER: {
     severity: "fel",

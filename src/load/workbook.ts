@@ -7,6 +7,43 @@ export const isZip = (bytes: Uint8Array) =>
 export const isOleCompound = (bytes: Uint8Array) =>
   bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
 
+/**
+ * How much worksheet XML a workbook may unpack to. ExcelJS holds the whole workbook in memory at many
+ * times the XML's size (a 30 MB file of a million rows ran V8 out of memory); CSV is streamed instead.
+ */
+export const MAX_WORKBOOK_XML_BYTES = 20 * 1024 * 1024;
+
+/**
+ * The unpacked size of the worksheets and shared strings, read from the zip's central directory
+ * without unpacking anything; `Infinity` when the directory cannot be read or uses Zip64.
+ */
+export function unpackedSheetBytes(bytes: Uint8Array): number {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return Infinity;
+  const entries = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  let total = 0;
+  for (let n = 0; n < entries; n++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return Infinity;
+    const size = view.getUint32(at + 24, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const name = Buffer.from(bytes.subarray(at + 46, at + 46 + nameLength)).toString("utf8");
+    if (/^xl\/(worksheets\/|sharedStrings)/.test(name)) {
+      if (size === 0xffffffff) return Infinity;
+      total += size;
+    }
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return total;
+}
+
 export const SAVE_AS_HELP =
   "Spara filen som .xlsx, som CSV UTF-8 (kommaavgränsad) eller som Unicode-text i Excel (Arkiv → Spara som).";
 
@@ -16,6 +53,16 @@ export const SAVE_AS_HELP =
  * them, which validation reports with the fix. (ExcelJS is loaded only when a workbook is read.)
  */
 export async function parseWorkbook(bytes: Uint8Array, sink: DiagnosticSink): Promise<RawTable | undefined> {
+  const unpacked = unpackedSheetBytes(bytes);
+  if (unpacked > MAX_WORKBOOK_XML_BYTES) {
+    sink.error({
+      code: "E_FIL_FOR_STOR",
+      message:
+        `Arbetsboken är för stor för att läsas säkert (${Number.isFinite(unpacked) ? `${Math.round(unpacked / 1024 / 1024)} MB uppackad` : "storleken kan inte avgöras"}; gränsen är ${MAX_WORKBOOK_XML_BYTES / 1024 / 1024} MB). ` +
+        "Spara tabellen som CSV UTF-8 i Excel (Arkiv → Spara som); en CSV-fil läses i en ström, hur lång den än är.",
+    });
+    return undefined;
+  }
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   try {
