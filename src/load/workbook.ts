@@ -15,7 +15,8 @@ export const MAX_WORKBOOK_XML_BYTES = 20 * 1024 * 1024;
 
 /**
  * The unpacked size of the worksheets and shared strings, read from the zip's central directory
- * without unpacking anything; `Infinity` when the directory cannot be read or uses Zip64.
+ * without unpacking anything; `Infinity` for Zip64 sizes, 0 when there is no readable directory (a
+ * broken file, which ExcelJS then reports as unreadable).
  */
 export function unpackedSheetBytes(bytes: Uint8Array): number {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -26,12 +27,12 @@ export function unpackedSheetBytes(bytes: Uint8Array): number {
       break;
     }
   }
-  if (end < 0) return Infinity;
+  if (end < 0) return 0; // no directory: not a readable zip, which ExcelJS reports as such
   const entries = view.getUint16(end + 10, true);
   let at = view.getUint32(end + 16, true);
   let total = 0;
   for (let n = 0; n < entries; n++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return Infinity;
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return 0;
     const size = view.getUint32(at + 24, true);
     const nameLength = view.getUint16(at + 28, true);
     const name = Buffer.from(bytes.subarray(at + 46, at + 46 + nameLength)).toString("utf8");
