@@ -492,7 +492,16 @@ export async function runBuild(options: PipelineOptions): Promise<BuildResult> {
   const diagnostics = [...rendered.diagnostics, ...printed.diagnostics];
   if (blocks(diagnostics, options.strict)) return failed(diagnostics);
 
-  const files = planBuild(rendered, makeReproducible(printed.pdf, buildDate(options.rapportar)), inputs);
+  // What PDF/UA-1 needs beyond Chromium's tags (artifacts, XMP, notes, link texts; see accessible-pdf.ts).
+  const date = buildDate(options.rapportar);
+  const { describePage, makeAccessible } = await import("../print/accessible-pdf.js");
+  const accessible = await makeAccessible(printed.pdf, {
+    ...describePage(printed.printCopy),
+    author: "Polismyndigheten",
+    creator: `report ${inputs.verktyg.version} (Polismyndighetens lägesrapport om människohandel)`,
+    date,
+  });
+  const files = planBuild(rendered, makeReproducible(accessible, date), inputs);
   throwIfInterrupted(options.signal);
   await timed(options, "write", () =>
     withOutputLock(outputDir, () => writeOutputAtomically(outputDir, files), {
