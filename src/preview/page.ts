@@ -1,6 +1,6 @@
 import { formatDiagnostic, formatSummary } from "../diagnostics/format.js";
 import { contentSecurityPolicy } from "../model/page-security.js";
-import { PAGED_MEDIA_CSS, PAGED_MEDIA_HANDLERS, footnotesToPageFloats } from "../print/paged-media.js";
+import { PAGED_MEDIA_CSS, PAGED_MEDIA_HANDLERS, toPrintCopy } from "../print/paged-media.js";
 import type { PreviewState } from "./session.js";
 
 /** Where the preview's own files are served from; no path of the report itself starts with it. */
@@ -54,7 +54,7 @@ function marker(state: PreviewState, view: View): string {
 export function reportPage(state: Extract<PreviewState, { kind: "rapport" }>, view: View): string {
   let html = state.html.replace(new RegExp(POLICY_META.source, "gi"), "");
   if (view === "sidor") {
-    html = footnotesToPageFloats(html)
+    html = toPrintCopy(html)
       .replace("</head>", `<style>${PAGED_MEDIA_CSS}</style>\n</head>`)
       .replace(
         "</body>",

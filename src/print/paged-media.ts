@@ -14,23 +14,53 @@ export function footnotesToPageFloats(html: string): string {
   const definitions = new Map<string, string>();
   for (const m of html.matchAll(/<li id="fn(\d+)"[^>]*>([\s\S]*?)<\/li>/g)) {
     const text = m[2]!
-      .replace(/<a href="#fnref[^"]*" class="footnote-backref">[^<]*<\/a>/g, "")
+      .replace(/\s*<a href="#fnref[^"]*" class="footnote-backref"[^>]*>[^<]*<\/a>/g, "")
       .replace(/<\/?p>/g, "")
       .trim();
     definitions.set(m[1]!, text);
   }
-  return html
+  // The call links to its note (PDF/UA: the reference is linked to the Note it refers to).
+  return (
+    html
+      // The call is kept on one line with the word before it: laid out alone, Paged.js may push a call
+      // whose note does not fit to the next page by itself, where it stands as a number on its own line.
+      .replace(
+        /([^\s>]*)<sup class="footnote-ref"><a href="#fn(\d+)" id="fnref\d+">\d+<\/a><\/sup>/g,
+        (_, word: string, n: string) =>
+          `<span class="fotnot-ord">${word}<sup class="fotnotsiffra"><a href="#fotnot-${n}" aria-label="Fotnot ${n}">${n}</a></sup></span>` +
+          `<span class="fotnot" data-fotnot="${n}"><span class="fotnot-nr">${n}.</span> ${definitions.get(n) ?? ""}</span>`,
+      )
+      .replace(/<section class="fotnoter"[\s\S]*?<\/section>\n?/g, "")
+  );
+}
+
+/**
+ * The page Chromium prints, made from the HTML edition:
+ * - footnotes at the foot of the page (above);
+ * - a chart is one Figure with its text alternative and a Caption (a <figure> around an <img> would be
+ *   two nested Figures, the outer one without Alt), and only its wide drawing;
+ * - the cover's title is a paragraph and "Innehåll" the first heading, so that the bookmarks start at
+ *   the contents rather than hang under the cover;
+ * - the screen's hints about scrolling tables are left out.
+ */
+export function toPrintCopy(html: string): string {
+  return footnotesToPageFloats(html)
+    .replace(/<figure class="diagram"/g, '<figure role="none" class="diagram"')
+    .replace(/<source media="[^"]*" srcset="[^"]*">/g, "")
+    .replace(/<h1 class="omslag-titel">([\s\S]*?)<\/h1>/, '<p class="omslag-titel">$1</p>')
     .replace(
-      /<sup class="footnote-ref"><a href="#fn(\d+)" id="fnref\d+">\d+<\/a><\/sup>/g,
-      (_, n: string) =>
-        `<sup class="fotnotsiffra">${n}</sup><span class="fotnot"><span class="fotnot-nr">${n}.</span> ${definitions.get(n) ?? ""}</span>`,
+      /<h2 id="innehall-rubrik" class="innehall-rubrik">([\s\S]*?)<\/h2>/,
+      '<h1 id="innehall-rubrik" class="innehall-rubrik">$1</h1>',
     )
-    .replace(/<section class="fotnoter"[\s\S]*?<\/section>\n?/g, "");
+    .replace(/<p class="tabell-tips"[^>]*>[\s\S]*?<\/p>\n?/g, "")
+    .replace(/ aria-describedby="tabell-\d+-tips"/g, "");
 }
 
 export const PAGED_MEDIA_CSS = `
-.fotnot { float: footnote; font-size: 8pt; line-height: 1.3; font-style: normal; font-weight: normal; }
-.fotnot-nr { display: inline-block; min-width: 4mm; }
+.fotnot { float: footnote; footnote-policy: line; display: block; padding-left: 5mm; text-indent: -5mm; font-size: 8pt; line-height: 1.3; font-style: normal; font-weight: normal; }
+.fotnot-nr { display: inline-block; min-width: 5mm; text-indent: 0; }
+.fotnotsiffra a { color: inherit; text-decoration: none; }
+.fotnot-ord { white-space: nowrap; }
 ::footnote-call { content: none; }
 ::footnote-marker { content: none; }
 .fotnotsiffra { font-size: 70%; line-height: 0; vertical-align: super; }
@@ -64,17 +94,21 @@ class RepeatTableHeaders extends Paged.Handler {
   }
   afterRendered() {
     for (const box of document.querySelectorAll(".pagedjs_margin")) box.setAttribute("aria-hidden", "true");
-    // Paged.js names footnotes with random ids, which Chromium writes into the PDF; number them in
-    // document order instead so that two builds give the same bytes.
-    const renamed = new Map();
-    document.querySelectorAll("[id^='note-']").forEach((element, i) => {
-      renamed.set(element.id, "fotnotstext-" + (i + 1));
-      element.id = "fotnotstext-" + (i + 1);
-    });
-    for (const link of document.querySelectorAll("a[href^='#note-']")) {
-      const target = renamed.get(link.getAttribute("href").slice(1));
-      if (target) link.setAttribute("href", "#" + target);
+    // A footnote is an <aside> at the foot of its page, which Chromium tags as Aside; the PDF's
+    // post-processing renames it Note (see accessible-pdf.ts). It stays a <span> while Paged.js lays
+    // it out, because in the paragraph that cites it an <aside> would end the paragraph.
+    for (const note of document.querySelectorAll(".pagedjs_footnote_area .fotnot")) {
+      const aside = document.createElement("aside");
+      for (const attribute of note.attributes) aside.setAttribute(attribute.name, attribute.value);
+      aside.replaceChildren(...note.childNodes);
+      note.replaceWith(aside);
     }
+    // Paged.js gives each note an id of its own (random, which Chromium would write into the PDF) and
+    // an empty link to it where it was cited. The report's own call already links to the note: the
+    // note takes back its number as id, and Paged.js's empty links go.
+    for (const note of document.querySelectorAll(".pagedjs_footnote_area [data-fotnot]"))
+      note.id = "fotnot-" + note.dataset.fotnot;
+    for (const call of document.querySelectorAll("a[data-footnote-call]")) call.remove();
   }
 }
 // Handlers are taken when the previewer is created, so register first, then lay out.
@@ -93,4 +127,61 @@ export async function pagedPolyfill(): Promise<string> {
     polyfill = await readFile(path.join(packageDir, "dist/paged.min.js"), "utf8");
   }
   return polyfill;
+}
+
+/** A gap this tall (about 25 mm) above a chart pushed to the next page is a hole worth filling. */
+export const HOLE_PX = 96;
+
+/**
+ * Runs in the laid-out page: the charts that begin a page while the page before ends with a hole (the
+ * chart did not fit there and moved on whole). Returns their ids.
+ */
+export function findBlocksAfterHoles(minGap: number): string[] {
+  const pages = Array.from(document.querySelectorAll<HTMLElement>(".pagedjs_page"));
+  const found: string[] = [];
+  pages.forEach((page, i) => {
+    if (i === 0) return;
+    const content = page.querySelector(".pagedjs_page_content");
+    // Charts only: a table is referred to as "above" by the text after it, which must not come first.
+    const figure = content?.querySelector<HTMLElement>("figure.diagram");
+    if (!content || !figure?.id) return;
+    // The first thing drawn on the page is the chart.
+    const range = document.createRange();
+    range.selectNodeContents(content);
+    if (figure.getBoundingClientRect().top - range.getBoundingClientRect().top > 2) return;
+    const before = pages[i - 1]!;
+    const previous = before.querySelector(".pagedjs_page_content");
+    const area = before.querySelector(".pagedjs_area");
+    if (!previous || !area) return;
+    // The foot of the text: its blocks' boxes (the section around them reaches down to the notes).
+    const blocks = Array.from(previous.querySelectorAll("p, li, h1, h2, h3, h4, figure, table, dl"));
+    const textBottom = Math.max(...blocks.map((block) => block.getBoundingClientRect().bottom));
+    const notes = before.querySelector<HTMLElement>(".pagedjs_footnote_area");
+    const notesTop = notes && notes.offsetHeight > 0 ? notes.getBoundingClientRect().top : Infinity;
+    const bottom = Math.min(area.getBoundingClientRect().bottom, notesTop);
+    if (blocks.length > 0 && bottom - textBottom >= minGap) found.push(figure.id);
+  });
+  return found;
+}
+
+/**
+ * Moves each named chart after the paragraph or table that follows it (and a named table after the
+ * paragraph that follows it), so that this text fills the hole left at the foot of the page before:
+ * what a typesetter does with a figure that does not fit. A block followed by a heading stays: nothing
+ * moves into the next section.
+ */
+export function deferBlocks(html: string, ids: readonly string[]): string {
+  let result = html;
+  for (const id of ids) {
+    const safe = id.replace(/[^\w-]/g, "");
+    const block = id.startsWith("diagram-")
+      ? `<figure [^>]*id="${safe}"[\\s\\S]*?</figure>`
+      : `<div class="tabell" id="${safe}"[\\s\\S]*?</table></div>`;
+    const next = id.startsWith("diagram-")
+      ? `<p>[\\s\\S]*?</p>|<div class="tabell"[\\s\\S]*?</table></div>`
+      : `<p>[\\s\\S]*?</p>`;
+    const pattern = new RegExp(`(${block})\\s*(${next})\\n?`);
+    result = result.replace(pattern, (_, figure: string, next: string) => `${next}\n${figure}\n`);
+  }
+  return result;
 }

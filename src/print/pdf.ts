@@ -9,10 +9,13 @@ import {
   type FoundBrowser,
 } from "./browser.js";
 import {
+  HOLE_PX,
   PAGED_MEDIA_CSS,
   PAGED_MEDIA_HANDLERS,
-  footnotesToPageFloats,
+  deferBlocks,
+  findBlocksAfterHoles,
   pagedPolyfill,
+  toPrintCopy,
 } from "./paged-media.js";
 import { withContentSecurityPolicy } from "../model/page-security.js";
 
@@ -45,12 +48,17 @@ export const CHROMIUM_ARGS = [
   ...CONTAINMENT_ARGS,
 ];
 
+/** How many times the page may be laid out to fill holes left by charts (see printPdf). */
+const MAX_LAYOUTS = 3;
+
 export interface PrintResult {
   pdf: Uint8Array;
   /** Where printing spent its time, in milliseconds: starting the browser, laying out pages, writing the PDF. */
   timings: { start: number; layout: number; pdf: number };
   browser: FoundBrowser;
   diagnostics: Diagnostic[];
+  /** The page as it was printed (footnotes at the foot of pages): what the PDF's tags come from. */
+  printCopy: string;
 }
 
 /** Puppeteer is loaded only when a command prints: `report check` never pays for it. */
@@ -218,14 +226,20 @@ export async function printPdf(
     };
     browser.on("targetcreated", onPopup);
     const polyfill = await pagedPolyfill();
-    const print = async (content: string) => {
-      // The print copy: footnotes as page floats, laid out into pages by Paged.js (see paged-media.ts).
-      // Its policy also admits the two layout scripts injected below, by their hashes, and nothing else.
-      const printCopy = withContentSecurityPolicy(
-        footnotesToPageFloats(content).replace("</head>", `<style>${PAGED_MEDIA_CSS}</style>\n</head>`),
-        [polyfill, PAGED_MEDIA_HANDLERS],
-      );
-      await page.setContent(printCopy, { waitUntil: "load" });
+    // The print copy: footnotes as page floats, laid out into pages by Paged.js (see paged-media.ts).
+    // Its policy also admits the two layout scripts injected below, by their hashes, and nothing else.
+    const withPolicy = (content: string) =>
+      withContentSecurityPolicy(content.replace("</head>", `<style>${PAGED_MEDIA_CSS}</style>\n</head>`), [
+        polyfill,
+        PAGED_MEDIA_HANDLERS,
+      ]);
+    let printCopy = toPrintCopy(html);
+    let laidOut = false;
+    const layOut = async () => {
+      // A second layout starts from a fresh window: setContent keeps the window, and with it Paged.js.
+      if (laidOut) await page.goto("about:blank");
+      laidOut = true;
+      await page.setContent(withPolicy(printCopy), { waitUntil: "load" });
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
       // Injected after the content: the minified library cannot go through setContent's document.write.
       await page.addScriptTag({ content: polyfill });
@@ -241,19 +255,29 @@ export async function printPdf(
         () => (window as unknown as { __pagedError?: string }).__pagedError,
       );
       if (layoutError) throw new Error(`Sidlayouten (Paged.js) misslyckades: ${layoutError}`);
-      lap("layout");
-      return page.pdf({
-        format: "A4",
-        printBackground: true,
-        preferCSSPageSize: true,
-        displayHeaderFooter: false,
-        tagged: true,
-        outline: true,
-      });
     };
-    const pdf = await print(html);
+    await layOut();
+    // A chart that did not fit moves on whole and leaves a hole; the text after it is moved up to fill
+    // the hole and the page laid out again, only while there is such a hole (moving one chart can push
+    // the next one on; three layouts at most).
+    for (let pass = 1; pass < MAX_LAYOUTS; pass++) {
+      const deferred = await page.evaluate(findBlocksAfterHoles, HOLE_PX);
+      const moved = deferred.length > 0 ? deferBlocks(printCopy, deferred) : printCopy;
+      if (moved === printCopy) break;
+      printCopy = moved;
+      await layOut();
+    }
+    lap("layout");
+    const pdf = await page.pdf({
+      format: "A4",
+      printBackground: true,
+      preferCSSPageSize: true,
+      displayHeaderFooter: false,
+      tagged: true,
+      outline: true,
+    });
     lap("pdf");
-    return { pdf, browser: started.found, diagnostics, timings };
+    return { pdf, browser: started.found, diagnostics, timings, printCopy };
   } catch (cause) {
     if (signal?.aborted) throw new InterruptedError("Utskriften avbröts.", { cause });
     if (cause instanceof PrintFailedError || !browser?.connected) {

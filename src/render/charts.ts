@@ -7,35 +7,69 @@ export interface Chart {
   caption: string;
   /** The chart in words, with every number it shows (the text alternative). */
   alt: string;
+  /** Drawn for the printed page and wide screens. */
   svg: string;
+  /** Drawn again for a phone's width, so that its text keeps its size instead of shrinking. */
+  narrowSvg?: string;
 }
+
+/** Plot widths in CSS px: the printed page (and wide screens), and a phone (about 360 px available). */
+const WIDE = 430;
+const NARROW = 250;
 
 /** Vega-Lite specs only; Vega itself is loaded when charts are drawn (not for `report check`). */
 type Spec = Record<string, unknown>;
 
 // Quoted: an unquoted family name ending in a digit is not valid CSS, and the SVG would fall back to a serif.
 const FONT = '"Source Sans 3", sans-serif';
-const COLOURS = { primary: "#1a3a6e", secondary: "#7f9cc9", muted: "#b8c2d3" };
+/**
+ * Every colour that carries data stands at least 3:1 against the white ground (WCAG 2.1, 1.4.11):
+ * 11.2:1, 3.9:1 and 4.1:1. Blue against orange also sets the two parts of a stacked bar apart for
+ * readers who do not tell blues apart.
+ */
+export const CHART_COLOURS = { primary: "#1a3a6e", secondary: "#5b82bd", accent: "#c0651f" };
+const COLOURS = CHART_COLOURS;
+/**
+ * 11 px is 8.25 pt on paper, where the chart is printed at its own size; the one weight the SVG carries
+ * (a heavier one would be synthesised, which Chromium embeds as a Type 3 font).
+ */
+const LABEL_SIZE = 11;
 
 const baseConfig = {
   font: FONT,
   background: "white",
   view: { stroke: null },
   axis: {
-    labelFontSize: 9,
-    titleFontSize: 9,
-    titleFontWeight: 600,
+    labelFontSize: LABEL_SIZE,
+    titleFontSize: LABEL_SIZE,
+    titleFontWeight: "normal",
+    labelColor: "#1a1a1a",
+    titleColor: "#1a1a1a",
     gridColor: "#e3e7ee",
-    domainColor: "#8a94a6",
-    tickColor: "#8a94a6",
+    domainColor: "#6b7585",
+    tickColor: "#6b7585",
   },
-  legend: { labelFontSize: 9, titleFontSize: 9, orient: "bottom", labelLimit: 260, symbolType: "square" },
+  // A vertical axis's title stands level above the axis: rotated text is read letter by letter from
+  // the PDF and is harder to read on the page.
+  axisY: { titleAngle: 0, titleAnchor: "end", titleAlign: "left", titleBaseline: "bottom", titleY: -8 },
+  legend: {
+    labelFontSize: LABEL_SIZE,
+    titleFontSize: LABEL_SIZE,
+    orient: "bottom",
+    direction: "vertical",
+    labelLimit: 0,
+    labelColor: "#1a1a1a",
+    symbolType: "square",
+  },
   text: { font: FONT },
   // Swedish number format in axis and labels: no-break space between thousands.
   locale: { number: { decimal: ",", thousands: "\u00a0", grouping: [3], currency: ["", "\u00a0kr"] } },
 };
 
-function identifiedPerYear(siffror: Siffror): { spec: Spec; alt: string; caption: string } | undefined {
+function identifiedPerYear(
+  siffror: Siffror,
+  width: number,
+): { spec: Spec; alt: string; caption: string } | undefined {
   const series = siffror.serier.regionkoordinatorer;
   if (!series) return undefined;
   const values: { ar: string; del: string; antal: number | null }[] = [];
@@ -64,7 +98,7 @@ function identifiedPerYear(siffror: Siffror): { spec: Spec; alt: string; caption
     caption: `Personer som regionkoordinatorerna identifierade som utsatta, ${first}–${last}`,
     alt: `Stapeldiagram över antalet personer som identifierades som utsatta för människohandel eller människoexploatering per år. ${words.join("; ")}.`,
     spec: {
-      width: 430,
+      width,
       height: 190,
       data: { values },
       layer: [
@@ -85,7 +119,7 @@ function identifiedPerYear(siffror: Siffror): { spec: Spec; alt: string; caption
               title: null,
               scale: {
                 domain: ["Identifierade personer", "Vuxna (räknade för sig)", "Barn (räknade för sig)"],
-                range: [COLOURS.primary, COLOURS.secondary, COLOURS.muted],
+                range: [COLOURS.primary, COLOURS.secondary, COLOURS.accent],
               },
             },
             order: { field: "del", sort: "descending" },
@@ -93,7 +127,7 @@ function identifiedPerYear(siffror: Siffror): { spec: Spec; alt: string; caption
         },
         {
           transform: [{ filter: "datum.antal === null" }],
-          mark: { type: "text", dy: -8, fontSize: 8.5, color: "#555", text: "saknas" },
+          mark: { type: "text", dy: -8, fontSize: LABEL_SIZE, color: "#4a4a4a", text: "saknas" },
           encoding: { x: { field: "ar", type: "ordinal", sort: values.map((v) => v.ar) }, y: { datum: 0 } },
         },
       ],
@@ -102,7 +136,10 @@ function identifiedPerYear(siffror: Siffror): { spec: Spec; alt: string; caption
   };
 }
 
-function suspectedCasesPerYear(siffror: Siffror): { spec: Spec; alt: string; caption: string } | undefined {
+function suspectedCasesPerYear(
+  siffror: Siffror,
+  width: number,
+): { spec: Spec; alt: string; caption: string } | undefined {
   const series = siffror.serier.migrationsverket;
   if (!series) return undefined;
   const values = series.map((y) => ({ ar: String(y.ar), antal: y.varden.misstanktaFall ?? null }));
@@ -111,7 +148,7 @@ function suspectedCasesPerYear(siffror: Siffror): { spec: Spec; alt: string; cap
     caption: `Fall av misstänkt människohandel som Migrationsverket upptäckte, ${values[0]!.ar}–${values.at(-1)!.ar}`,
     alt: `Linjediagram över antalet fall av misstänkt människohandel som Migrationsverket upptäckte per år. ${words.join("; ")}.`,
     spec: {
-      width: 430,
+      width,
       height: 170,
       data: { values },
       encoding: {
@@ -122,7 +159,7 @@ function suspectedCasesPerYear(siffror: Siffror): { spec: Spec; alt: string; cap
         { mark: { type: "line", color: COLOURS.primary, strokeWidth: 2 } },
         { mark: { type: "point", filled: true, size: 40, color: COLOURS.primary } },
         {
-          mark: { type: "text", dy: -10, fontSize: 8.5 },
+          mark: { type: "text", dy: -10, fontSize: LABEL_SIZE },
           encoding: { text: { field: "antal", type: "quantitative", format: ",d" } },
         },
       ],
@@ -131,7 +168,7 @@ function suspectedCasesPerYear(siffror: Siffror): { spec: Spec; alt: string; cap
   };
 }
 
-function reportedPerRegion(siffror: Siffror): { spec: Spec; alt: string; caption: string } {
+function reportedPerRegion(siffror: Siffror, width: number): { spec: Spec; alt: string; caption: string } {
   const { summa, regioner, statistikar } = siffror.anmaldaBrott;
   const values = regioner.map((region) => ({ region, antal: summa.perRegion[region] ?? 0 }));
   return {
@@ -140,8 +177,8 @@ function reportedPerRegion(siffror: Siffror): { spec: Spec; alt: string; caption
       .map((v) => `${v.region}: ${formatNumber(v.antal)}`)
       .join("; ")}.`,
     spec: {
-      width: 400,
-      height: 150,
+      width: width - 30,
+      height: 160,
       data: { values },
       encoding: {
         y: { field: "region", type: "nominal", sort: regioner, title: null },
@@ -150,7 +187,7 @@ function reportedPerRegion(siffror: Siffror): { spec: Spec; alt: string; caption
       layer: [
         { mark: { type: "bar", color: COLOURS.primary, height: { band: 0.7 } } },
         {
-          mark: { type: "text", align: "left", dx: 3, fontSize: 8.5 },
+          mark: { type: "text", align: "left", dx: 3, fontSize: LABEL_SIZE },
           encoding: { text: { field: "antal", type: "quantitative", format: ",d" } },
         },
       ],
@@ -171,17 +208,31 @@ function embedFont(svg: string, fontFaces: string): string {
 export async function renderCharts(siffror: Siffror, fontFaces: string): Promise<Map<string, Chart>> {
   const [{ compile }, vega] = await Promise.all([import("vega-lite"), import("vega")]);
   const charts = new Map<string, Chart>();
-  const candidates: [string, ReturnType<typeof reportedPerRegion> | undefined][] = [
-    ["regionkoordinatorer", identifiedPerYear(siffror)],
-    ["migrationsverket", suspectedCasesPerYear(siffror)],
-    ["anmalda-per-region", reportedPerRegion(siffror)],
+  const builders: [
+    string,
+    (s: Siffror, width: number) => ReturnType<typeof reportedPerRegion> | undefined,
+  ][] = [
+    ["regionkoordinatorer", identifiedPerYear],
+    ["migrationsverket", suspectedCasesPerYear],
+    ["anmalda-per-region", reportedPerRegion],
   ];
-  for (const [id, chart] of candidates) {
-    if (!chart) continue;
-    const view = new vega.View(vega.parse(compile(chart.spec as never).spec), { renderer: "none" });
+  const draw = async (spec: Spec) => {
+    const view = new vega.View(vega.parse(compile(spec as never).spec), { renderer: "none" });
     const svg = embedFont(await view.toSVG(), fontFaces);
     view.finalize();
-    charts.set(id, { id, caption: chart.caption, alt: chart.alt, svg });
+    return svg;
+  };
+  for (const [id, build] of builders) {
+    const chart = build(siffror, WIDE);
+    if (!chart) continue;
+    const narrow = build(siffror, NARROW)!;
+    charts.set(id, {
+      id,
+      caption: chart.caption,
+      alt: chart.alt,
+      svg: await draw(chart.spec),
+      narrowSvg: await draw(narrow.spec),
+    });
   }
   return charts;
 }

@@ -1,6 +1,6 @@
 import type Handlebars from "handlebars";
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
-import MarkdownIt, { type PluginSimple } from "markdown-it";
+import MarkdownIt, { type PluginSimple, type Token } from "markdown-it";
 import footnotePlugin from "markdown-it-footnote";
 import type { Chart } from "./charts.js";
 import type { TemplateFile, TemplatesWithFonts } from "../model/templates.js";
@@ -63,19 +63,28 @@ function createMarkdown(toc: TocEntry[], charts: ReadonlyMap<string, Chart>): Ma
   md.renderer.rules.footnote_anchor_name = (tokens, idx) => label(tokens, idx);
   md.renderer.rules.footnote_block_open = () =>
     '<section class="fotnoter" aria-label="Fotnoter">\n<hr class="fotnotlinje">\n<ol class="fotnoter-lista">\n';
+  md.renderer.rules.footnote_anchor = (tokens, idx) => {
+    const n = label(tokens, idx);
+    return ` <a href="#fnref${n}" class="footnote-backref" aria-label="Tillbaka till hänvisning ${n}">↩\uFE0E</a>`;
+  };
   md.renderer.rules.footnote_open = (tokens, idx) =>
     `<li id="fn${label(tokens, idx)}" value="${label(tokens, idx)}" class="fotnot">`;
   let figureNumber = 0;
+  const svgData = (svg: string) => `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`;
   md.renderer.rules.image = (tokens, idx) => {
     const token = tokens[idx]!;
     const src = token.attrGet("src") ?? "";
     const chart = src.startsWith("diagram:") ? charts.get(src.slice("diagram:".length)) : undefined;
     if (!chart) return "";
     figureNumber++;
-    const data = Buffer.from(chart.svg).toString("base64");
+    // On a narrow screen the chart is drawn again for its width rather than shrunk (its text would
+    // fall below a legible size); print uses the wide drawing.
+    const narrow = chart.narrowSvg
+      ? `<source media="${NARROW_SCREEN}" srcset="${svgData(chart.narrowSvg)}">`
+      : "";
     return (
-      `<figure class="diagram" id="diagram-${chart.id}">` +
-      `<img src="data:image/svg+xml;base64,${data}" alt="${escapeHtml(chart.alt)}">` +
+      `<figure class="diagram" id="diagram-${chart.id}"><picture>${narrow}` +
+      `<img src="${svgData(chart.svg)}" alt="${escapeHtml(chart.alt)}"></picture>` +
       `<figcaption>Diagram ${figureNumber}. ${escapeHtml(chart.caption)}</figcaption></figure>`
     );
   };
@@ -103,17 +112,100 @@ function createMarkdown(toc: TocEntry[], charts: ReadonlyMap<string, Chart>): Ma
       if (level <= 2) toc.push({ level, id, text });
     });
   });
-  md.renderer.rules.table_open = () => '<div class="tabell"><table>\n';
+  md.core.ruler.push("table_semantics", (state) => tableSemantics(state.tokens, state.Token));
+  let tableNumber = 0;
+  md.renderer.rules.table_open = (tokens, idx, options, env, self) => {
+    tableNumber++;
+    const token = tokens[idx]!;
+    const caption = token.meta?.caption as Token[] | undefined;
+    const columns = Number(token.meta?.columns ?? 0);
+    const id = `tabell-${tableNumber}`;
+    // A scroll container a keyboard can reach, named by the table's caption; wide tables say that they
+    // scroll sideways on a narrow screen.
+    const hint =
+      columns > 5
+        ? `<p class="tabell-tips" id="${id}-tips">Tabellen är bredare än skärmen: svep i sidled för att se alla kolumner.</p>\n`
+        : "";
+    return (
+      `${hint}<div class="tabell" id="${id}" role="region" tabindex="0" ` +
+      `${caption ? `aria-labelledby="${id}-rubrik"` : `aria-label="Tabell"`}` +
+      `${hint ? ` aria-describedby="${id}-tips"` : ""}><table>\n` +
+      (caption ? `<caption id="${id}-rubrik">${self.renderInline(caption, options, env)}</caption>\n` : "")
+    );
+  };
   md.renderer.rules.table_close = () => "</table></div>\n";
-  md.renderer.rules.th_open = (tokens, idx) => {
-    const style = tokens[idx]?.attrGet("style");
-    return `<th scope="col"${style?.includes("right") ? ' class="tal"' : ""}>`;
+  const cell = (tokens: Token[], idx: number) => {
+    const token = tokens[idx]!;
+    const style = token.attrGet("style");
+    const scope = token.attrGet("scope") ?? (token.tag === "th" ? "col" : undefined);
+    const colspan = token.attrGet("colspan");
+    return (
+      `<${token.tag}${scope ? ` scope="${scope}"` : ""}${colspan ? ` colspan="${colspan}"` : ""}` +
+      `${style?.includes("right") ? ' class="tal"' : ""}>`
+    );
   };
-  md.renderer.rules.td_open = (tokens, idx) => {
-    const style = tokens[idx]?.attrGet("style");
-    return `<td${style?.includes("right") ? ' class="tal"' : ""}>`;
-  };
+  md.renderer.rules.th_open = cell;
+  md.renderer.rules.td_open = cell;
   return md;
+}
+
+/** Screens narrower than this get the charts' narrow drawings (see renderCharts). */
+export const NARROW_SCREEN = "(max-width: 40em)";
+
+/**
+ * Tables as a reader of the HTML or the tagged PDF needs them: the "Tabell N. …" line before a table
+ * becomes its <caption>; the first cell of each body row is its row header (<th scope="row">); a row
+ * with nothing but its first cell (a group's name) spans the table; an empty cell holds a no-break
+ * space, so that it is kept as a cell in the PDF's tags (Chromium drops empty cells, which leaves rows
+ * of uneven length).
+ */
+function tableSemantics(tokens: Token[], TokenClass: typeof Token): void {
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.type !== "table_open") continue;
+    const table = tokens[i]!;
+    const before = tokens.slice(i - 3, i);
+    if (
+      before[0]?.type === "paragraph_open" &&
+      before[2]?.type === "paragraph_close" &&
+      /^Tabell \d+\. /.test(before[1]?.content ?? "")
+    ) {
+      table.meta = { ...table.meta, caption: before[1]!.children ?? [] };
+      tokens.splice(i - 3, 3);
+      i -= 3;
+    }
+    let columns = 0;
+    let inBody = false;
+    for (let j = i + 1; j < tokens.length && tokens[j]!.type !== "table_close"; j++) {
+      const t = tokens[j]!;
+      if (t.type === "th_open") columns++;
+      if (t.type === "tbody_open") inBody = true;
+      if (!inBody || t.type !== "tr_open") continue;
+      // The row's cells: [open, inline, close] triples up to tr_close.
+      let end = j + 1;
+      while (tokens[end]!.type !== "tr_close") end++;
+      const cells: number[] = [];
+      for (let k = j + 1; k < end; k += 3) cells.push(k);
+      const first = cells[0];
+      if (first === undefined) continue;
+      tokens[first]!.tag = "th";
+      tokens[first]!.attrSet("scope", "row");
+      tokens[first + 2]!.tag = "th";
+      const rest = cells.slice(1);
+      if (rest.length > 0 && rest.every((k) => tokens[k + 1]!.content.trim() === "")) {
+        tokens[first]!.attrSet("colspan", String(cells.length));
+        tokens.splice(rest[0]!, end - rest[0]!);
+        continue;
+      }
+      for (const k of rest) {
+        const inline = tokens[k + 1]!;
+        if (inline.content.trim() !== "") continue;
+        const space = new TokenClass("text", "", 0);
+        space.content = "\u00a0";
+        inline.children = [space];
+      }
+    }
+    table.meta = { ...table.meta, columns };
+  }
 }
 
 /**
@@ -148,7 +240,8 @@ export function renderHtmlDocument(
       return { diagnostic };
     }
   };
-  // The stylesheet puts values inside CSS strings (running heads): escaped for that context.
+  // The running heads take their text from the page (string-set); should the stylesheet ever put a
+  // value inside a CSS string, it is escaped for that context.
   const css = fill(templates.stylesheet, cssStrings(meta), { noEscape: true, strict: true });
   if (css.diagnostic) return { html: "", diagnostics: [css.diagnostic] };
   const page = fill(
