@@ -55,13 +55,24 @@ describe.skipIf(!ready)("PDF:en som trycksak och tillgänglig handling", () => {
     }
   });
 
-  it("har löpande sidhuvud, sidnummer och informationsklass på varje sida efter omslaget", () => {
+  it("har löpande sidhuvud med kapitlets namn, sidnummer och informationsklass på varje sida efter omslaget", () => {
     expect(pages[0]).not.toContain("MÄNNISKOHANDEL FÖR SEXUELLA OCH ANDRA ÄNDAMÅL");
+    // The chapters and the pages they start on, from the contents (level-one entries: "3 Omfattningen …").
+    const chapters = [...pages[1]!.matchAll(/^\s*(\d+ [^\n]*?|Källor)\s{2,}(\d+)\s*$/gm)].map((m) => ({
+      title: m[1]!.trim().replace(/\s+/g, " "),
+      page: Number(m[2]),
+    }));
+    expect(chapters.length).toBeGreaterThanOrEqual(5);
     pages.slice(1).forEach((text, i) => {
+      const page = i + 2;
       const lines = text.split("\n").filter((l) => l.trim() !== "");
-      expect(lines[0]?.trim(), `sida ${i + 2}`).toBe("MÄNNISKOHANDEL FÖR SEXUELLA OCH ANDRA ÄNDAMÅL");
-      expect(lines.at(-1), `sida ${i + 2}`).toMatch(
-        new RegExp(`^\\s*Informationsklass Öppen\\s+${i + 2}\\s*$`),
+      const chapter = chapters.filter((c) => c.page <= page).at(-1)?.title;
+      const head = lines[0]!.trim().split(/\s{2,}/);
+      expect(head[0], `sida ${page}`).toBe("MÄNNISKOHANDEL FÖR SEXUELLA OCH ANDRA ÄNDAMÅL");
+      // The contents page precedes every chapter and names none.
+      expect(head[1]?.replace(/\s+/g, " "), `sida ${page}`).toBe(chapter);
+      expect(lines.at(-1), `sida ${page}`).toMatch(
+        new RegExp(`^\\s*Informationsklass Öppen\\s+${page}\\s*$`),
       );
     });
   });
@@ -229,7 +240,11 @@ describe.skipIf(!ready)("PDF:en som trycksak och tillgänglig handling", () => {
       const texts = pageTexts(path.join(draft.dir, "2024/rapport.pdf"));
       expect(texts.length).toBeGreaterThan(10);
       texts.forEach((text, i) => expect(text, `sida ${i + 1}`).toMatch(/UTKAST · dataversion [0-9a-f]{12}/));
+      // The cover says so too, in the page itself rather than only in its margin.
+      expect(texts[0]!.split("\n").filter((l) => l.includes("UTKAST")).length).toBeGreaterThanOrEqual(2);
       expect(pages.join("\n")).not.toContain("UTKAST");
+      const html = readFileSync(path.join(draft.dir, "2024/rapport.html"), "utf8");
+      expect(html).toMatch(/<p class="utkast-markering">UTKAST · dataversion [0-9a-f]{12}<\/p>/);
     } finally {
       draft.cleanup();
     }
