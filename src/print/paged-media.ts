@@ -24,8 +24,9 @@ export function footnotesToPageFloats(html: string): string {
     html
       // The call is kept on one line with the word before it: laid out alone, Paged.js may push a call
       // whose note does not fit to the next page by itself, where it stands as a number on its own line.
+      // The word is bounded so the scan stays linear over the long base64 runs of fonts and images.
       .replace(
-        /([^\s>]*)<sup class="footnote-ref"><a href="#fn(\d+)" id="fnref\d+">\d+<\/a><\/sup>/g,
+        /([^\s<>"]{0,60})<sup class="footnote-ref"><a href="#fn(\d+)" id="fnref\d+">\d+<\/a><\/sup>/g,
         (_, word: string, n: string) =>
           `<span class="fotnot-ord">${word}<sup class="fotnotsiffra"><a href="#fotnot-${n}" aria-label="Fotnot ${n}">${n}</a></sup></span>` +
           `<span class="fotnot" data-fotnot="${n}"><span class="fotnot-nr">${n}.</span> ${definitions.get(n) ?? ""}</span>`,
@@ -127,61 +128,4 @@ export async function pagedPolyfill(): Promise<string> {
     polyfill = await readFile(path.join(packageDir, "dist/paged.min.js"), "utf8");
   }
   return polyfill;
-}
-
-/** A gap this tall (about 25 mm) above a chart pushed to the next page is a hole worth filling. */
-export const HOLE_PX = 96;
-
-/**
- * Runs in the laid-out page: the charts that begin a page while the page before ends with a hole (the
- * chart did not fit there and moved on whole). Returns their ids.
- */
-export function findBlocksAfterHoles(minGap: number): string[] {
-  const pages = Array.from(document.querySelectorAll<HTMLElement>(".pagedjs_page"));
-  const found: string[] = [];
-  pages.forEach((page, i) => {
-    if (i === 0) return;
-    const content = page.querySelector(".pagedjs_page_content");
-    // Charts only: a table is referred to as "above" by the text after it, which must not come first.
-    const figure = content?.querySelector<HTMLElement>("figure.diagram");
-    if (!content || !figure?.id) return;
-    // The first thing drawn on the page is the chart.
-    const range = document.createRange();
-    range.selectNodeContents(content);
-    if (figure.getBoundingClientRect().top - range.getBoundingClientRect().top > 2) return;
-    const before = pages[i - 1]!;
-    const previous = before.querySelector(".pagedjs_page_content");
-    const area = before.querySelector(".pagedjs_area");
-    if (!previous || !area) return;
-    // The foot of the text: its blocks' boxes (the section around them reaches down to the notes).
-    const blocks = Array.from(previous.querySelectorAll("p, li, h1, h2, h3, h4, figure, table, dl"));
-    const textBottom = Math.max(...blocks.map((block) => block.getBoundingClientRect().bottom));
-    const notes = before.querySelector<HTMLElement>(".pagedjs_footnote_area");
-    const notesTop = notes && notes.offsetHeight > 0 ? notes.getBoundingClientRect().top : Infinity;
-    const bottom = Math.min(area.getBoundingClientRect().bottom, notesTop);
-    if (blocks.length > 0 && bottom - textBottom >= minGap) found.push(figure.id);
-  });
-  return found;
-}
-
-/**
- * Moves each named chart after the paragraph or table that follows it (and a named table after the
- * paragraph that follows it), so that this text fills the hole left at the foot of the page before:
- * what a typesetter does with a figure that does not fit. A block followed by a heading stays: nothing
- * moves into the next section.
- */
-export function deferBlocks(html: string, ids: readonly string[]): string {
-  let result = html;
-  for (const id of ids) {
-    const safe = id.replace(/[^\w-]/g, "");
-    const block = id.startsWith("diagram-")
-      ? `<figure [^>]*id="${safe}"[\\s\\S]*?</figure>`
-      : `<div class="tabell" id="${safe}"[\\s\\S]*?</table></div>`;
-    const next = id.startsWith("diagram-")
-      ? `<p>[\\s\\S]*?</p>|<div class="tabell"[\\s\\S]*?</table></div>`
-      : `<p>[\\s\\S]*?</p>`;
-    const pattern = new RegExp(`(${block})\\s*(${next})\\n?`);
-    result = result.replace(pattern, (_, figure: string, next: string) => `${next}\n${figure}\n`);
-  }
-  return result;
 }

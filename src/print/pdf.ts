@@ -8,15 +8,7 @@ import {
   sandboxDisabledByUser,
   type FoundBrowser,
 } from "./browser.js";
-import {
-  HOLE_PX,
-  PAGED_MEDIA_CSS,
-  PAGED_MEDIA_HANDLERS,
-  deferBlocks,
-  findBlocksAfterHoles,
-  pagedPolyfill,
-  toPrintCopy,
-} from "./paged-media.js";
+import { PAGED_MEDIA_CSS, PAGED_MEDIA_HANDLERS, pagedPolyfill, toPrintCopy } from "./paged-media.js";
 import { withContentSecurityPolicy } from "../model/page-security.js";
 
 /**
@@ -47,9 +39,6 @@ export const CHROMIUM_ARGS = [
   "--font-render-hinting=none",
   ...CONTAINMENT_ARGS,
 ];
-
-/** How many times the page may be laid out to fill holes left by charts (see printPdf). */
-const MAX_LAYOUTS = 3;
 
 export interface PrintResult {
   pdf: Uint8Array;
@@ -233,40 +222,23 @@ export async function printPdf(
         polyfill,
         PAGED_MEDIA_HANDLERS,
       ]);
-    let printCopy = toPrintCopy(html);
-    let laidOut = false;
-    const layOut = async () => {
-      // A second layout starts from a fresh window: setContent keeps the window, and with it Paged.js.
-      if (laidOut) await page.goto("about:blank");
-      laidOut = true;
-      await page.setContent(withPolicy(printCopy), { waitUntil: "load" });
-      await page.evaluate(() => document.fonts.ready.then(() => undefined));
-      // Injected after the content: the minified library cannot go through setContent's document.write.
-      await page.addScriptTag({ content: polyfill });
-      await page.addScriptTag({ content: PAGED_MEDIA_HANDLERS });
-      await page.waitForFunction(
-        () => {
-          const w = window as unknown as { __pagedDone?: boolean; __pagedError?: string };
-          return w.__pagedDone === true || w.__pagedError !== undefined;
-        },
-        { timeout: 120_000 },
-      );
-      const layoutError = await page.evaluate(
-        () => (window as unknown as { __pagedError?: string }).__pagedError,
-      );
-      if (layoutError) throw new Error(`Sidlayouten (Paged.js) misslyckades: ${layoutError}`);
-    };
-    await layOut();
-    // A chart that did not fit moves on whole and leaves a hole; the text after it is moved up to fill
-    // the hole and the page laid out again, only while there is such a hole (moving one chart can push
-    // the next one on; three layouts at most).
-    for (let pass = 1; pass < MAX_LAYOUTS; pass++) {
-      const deferred = await page.evaluate(findBlocksAfterHoles, HOLE_PX);
-      const moved = deferred.length > 0 ? deferBlocks(printCopy, deferred) : printCopy;
-      if (moved === printCopy) break;
-      printCopy = moved;
-      await layOut();
-    }
+    const printCopy = toPrintCopy(html);
+    await page.setContent(withPolicy(printCopy), { waitUntil: "load" });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    // Injected after the content: the minified library cannot go through setContent's document.write.
+    await page.addScriptTag({ content: polyfill });
+    await page.addScriptTag({ content: PAGED_MEDIA_HANDLERS });
+    await page.waitForFunction(
+      () => {
+        const w = window as unknown as { __pagedDone?: boolean; __pagedError?: string };
+        return w.__pagedDone === true || w.__pagedError !== undefined;
+      },
+      { timeout: 120_000 },
+    );
+    const layoutError = await page.evaluate(
+      () => (window as unknown as { __pagedError?: string }).__pagedError,
+    );
+    if (layoutError) throw new Error(`Sidlayouten (Paged.js) misslyckades: ${layoutError}`);
     lap("layout");
     const pdf = await page.pdf({
       format: "A4",
