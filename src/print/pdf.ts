@@ -224,7 +224,14 @@ export async function printPdf(
       ]);
     const printCopy = toPrintCopy(html);
     await page.setContent(withPolicy(printCopy), { waitUntil: "load" });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    // Every face is loaded before Paged.js measures anything. `document.fonts.ready` alone waits only
+    // for faces already in use; a face first used in a footnote or a chart would otherwise be measured
+    // in a fallback font while it loads, and on a busy machine the pages would break differently.
+    await page.evaluate(() => {
+      const faces: Promise<FontFace>[] = [];
+      document.fonts.forEach((face) => faces.push(face.load()));
+      return Promise.all(faces).then(() => undefined);
+    });
     // Injected after the content: the minified library cannot go through setContent's document.write.
     await page.addScriptTag({ content: polyfill });
     await page.addScriptTag({ content: PAGED_MEDIA_HANDLERS });
