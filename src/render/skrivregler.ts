@@ -323,7 +323,10 @@ function resolveSentence(
       if (noun) lastGenus = noun.genus;
       // One stays a word among digits: "127 brott … och ett om tiggeri", "och att en person …".
       const words = (!forceDigits || n === 1) && Number.isInteger(n) && n >= 0 && n <= rules.wordsUpTo;
-      text = words ? numberInWords(n, genus === "neutrum") : formatLargeNumber(n);
+      // None is a word in running text, never a bare 0: "inga brott", elided "… och inget mot vuxna".
+      const inParentheses = /\(\s*$/.test(before);
+      if (n === 0 && !inParentheses) text = noun ? "inga" : genus === "neutrum" ? "inget" : "ingen";
+      else text = words ? numberInWords(n, genus === "neutrum") : formatLargeNumber(n);
       if (/^[*_(]*$/.test(out + before)) text = capitalise(text);
       if (n === 1 && noun?.plural && noun.singular !== noun.word)
         singular = { plural: noun.word, singular: noun.singular };

@@ -173,3 +173,16 @@ describe("ord och fotnoter", () => {
     ).toEqual(["upprepad-kalla"]);
   });
 });
+
+describe("noll skrivs med ord i löptext", () => {
+  it.each([
+    [
+      "Det anmäldes {{antal a}} brott, {{antal v}} mot vuxna och {{antal b}} mot barn.",
+      { a: 127, v: 0, b: 1 },
+      "Det anmäldes 127 brott, inget mot vuxna och ett mot barn.",
+    ],
+    ["Det gällde {{antal n}} personer.", { n: 0 }, "Det gällde inga personer."],
+    ["Det gällde {{antal n}} brott.", { n: 0 }, "Det gällde inga brott."],
+    ["Sexuellt ({{antal n}}) och som arbetskraft.", { n: 0 }, "Sexuellt (noll) och som arbetskraft."],
+  ])("%s", (template, context, expected) => expect(text(template, context)).toBe(expected));
+});
