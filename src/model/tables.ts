@@ -22,3 +22,27 @@ export interface LoadedTable extends RawTable {
   /** Rows read from the file, where a stream kept only some of them as records. */
   scannedRows?: number;
 }
+
+/** A column a table must or may have, found by its header name in any order. */
+export interface ColumnSpec<K extends string = string> {
+  key: K;
+  /** The name shown in messages. */
+  header: string;
+  /** Other accepted header names (e.g. `Sthlm` for Stockholm). */
+  aliases?: readonly string[];
+  required: boolean;
+}
+
+/**
+ * Header names are compared ignoring case, surrounding and repeated spaces, soft hyphens and the
+ * line-break hyphenation of pasted tables ("Berg- slagen", "Total-\nsumma").
+ */
+export function normaliseHeader(name: string): string {
+  return name
+    .normalize("NFC")
+    .replace(/\u00ad/g, "")
+    .replace(/-\s+/g, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
+}

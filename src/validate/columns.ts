@@ -1,28 +1,8 @@
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
-import type { RawRecord } from "../model/tables.js";
+import { normaliseHeader, type ColumnSpec, type RawRecord } from "../model/tables.js";
 
-/**
- * Header names are compared ignoring case, surrounding and repeated spaces, soft hyphens and the
- * line-break hyphenation of pasted tables ("Berg- slagen", "Total-\nsumma").
- */
-export function normaliseHeader(name: string): string {
-  return name
-    .normalize("NFC")
-    .replace(/\u00ad/g, "")
-    .replace(/-\s+/g, "")
-    .replace(/\s+/g, " ")
-    .trim()
-    .toLowerCase();
-}
-
-export interface ColumnSpec<K extends string = string> {
-  key: K;
-  /** The name shown in messages. */
-  header: string;
-  /** Other accepted header names (e.g. `Sthlm` for Stockholm). */
-  aliases?: readonly string[];
-  required: boolean;
-}
+export { normaliseHeader } from "../model/tables.js";
+export type { ColumnSpec } from "../model/tables.js";
 
 export interface LocatedColumns<K extends string> {
   index: Map<K, number>;
