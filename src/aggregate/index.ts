@@ -1,11 +1,15 @@
 import { comparePrintedEdition } from "./printed-edition.js";
 import { appendAll } from "../diagnostics/diagnostic.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { SERIES_FILES, type SeriesId } from "../sources/files.js";
-import type { Datasets } from "../sources/datasets.js";
+import type { Datasets, Serier } from "../sources/datasets.js";
 import type { Kalla, SerieAr } from "../model/types.js";
 import type { KeyFigureFigures } from "../sources/key-figure-source.js";
-import { KEY_FIGURE_SOURCES, type KeyFigureRegistry } from "../sources/registry.js";
+import {
+  KEY_FIGURE_SOURCES,
+  SERIES_SOURCES,
+  type KeyFigureRegistry,
+  type SeriesId,
+} from "../sources/registry.js";
 import type { RapportMetadata } from "../model/types.js";
 import { nestKeys, reconcileKeyFigures } from "./key-figures.js";
 import { aggregateAnmaldaBrott, type AnmaldaBrottFigurer } from "./anmalda-brott.js";
@@ -23,7 +27,7 @@ export interface Siffror extends NyckeltalSiffror {
   rapportar: number;
   statistikar: number;
   anmaldaBrott: AnmaldaBrottFigurer;
-  /** Multi-year series; `null` for a year whose figure is missing. */
+  /** Multi-year series up to the statistics year, `null` where the file is missing; `null` for a year's missing figure. */
   serier: Record<SeriesId, SerieAr[] | null>;
   /** Every source data files cite, from `data/kallor.csv`. */
   kallor: Kalla[];
@@ -115,13 +119,7 @@ export function computeFigures(
       anmaldaBrott,
       // Typed from the schemas: nestKeys builds exactly the shape KeyFigureFigures describes.
       ...(nyckeltal as NyckeltalSiffror),
-      serier: Object.fromEntries(
-        // A report shows nothing after its statistics year, even where the series already has it.
-        SERIES_FILES.map((s) => [
-          s.id,
-          datasets.serier[s.id]?.filter((y) => y.ar <= datasets.statistikar) ?? null,
-        ]),
-      ) as Siffror["serier"],
+      serier: untilStatistikar(datasets.serier, datasets.statistikar),
       kallor: datasets.kallor,
       rapport: datasets.metadata,
       avvikelser,
@@ -129,4 +127,14 @@ export function computeFigures(
     avstamningar,
     diagnostics,
   };
+}
+
+/** Each series as the report shows it: nothing after its statistics year, even where the file already has it. */
+function untilStatistikar(serier: Serier, statistikar: number): Siffror["serier"] {
+  const shown = Object.values(SERIES_SOURCES).map(({ id }) => [
+    id,
+    serier[id]?.filter((y) => y.ar <= statistikar) ?? null,
+  ]);
+  // One entry per series in the registry, which is what Record<SeriesId, …> says.
+  return Object.fromEntries(shown) as Siffror["serier"];
 }

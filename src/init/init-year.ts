@@ -1,19 +1,19 @@
 import { copyFile, mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { DiagnosticSink, type Diagnostic, appendAll } from "../diagnostics/diagnostic.js";
-import {
-  ANMALDA_BROTT_EXTENSIONS,
-  REFERENCE_FILES,
-  SERIES_FILES,
-  braForandringarFile,
-  datakallorFile,
-  rapportMetadataFile,
-} from "../sources/files.js";
+import { anmaldaBrott } from "../sources/anmalda-brott.js";
+import { REFERENCE_FILES } from "../sources/files.js";
 import { readTable } from "../load/read-table.js";
-import type { Brottskod, Polisregion } from "../model/types.js";
 import { validateBrottskoder, validateKallor, validatePolisregioner } from "../validate/reference-tables.js";
-import { KEY_FIGURE_SOURCES, type KeyFigureRegistry } from "../sources/registry.js";
-import { isValidIn } from "../model/report-year.js";
+import {
+  DATAKALLA_DATASETS,
+  KEY_FIGURE_SOURCES,
+  SERIES_SOURCES,
+  YEAR_FILE_SOURCES,
+  type KeyFigureRegistry,
+} from "../sources/registry.js";
+import type { InitContext } from "../sources/source.js";
+import type { YearFileSource } from "../sources/year-file-source.js";
 
 export interface InitResult {
   created: string[];
@@ -30,35 +30,6 @@ const exists = (file: string) =>
     () => true,
     () => false,
   );
-
-/** The wide table for a statistics year, structured from the catalog's codes valid that year, figures empty. */
-export function emptyAnmaldaBrott(
-  brottskoder: readonly Brottskod[],
-  regioner: readonly Polisregion[],
-  statistikar: number,
-): string {
-  const valid = brottskoder.filter((b) => isValidIn(b, statistikar));
-  const blanks = regioner.map(() => "").join(";");
-  const lines = [
-    ["Brottskodsgrupp", "Ändamål", "Brottskodstext", ...regioner.map((r) => r.namn), "Totalsumma"].join(";"),
-  ];
-  // Groups in the order they first appear in the whole catalog, so Människohandel stays first after
-  // its codes were replaced by new ones at the end of the list.
-  const groups = [...new Set(brottskoder.map((b) => b.grupp))].filter((g) =>
-    valid.some((b) => b.grupp === g),
-  );
-  for (const group of groups) {
-    lines.push(`${group};;;${blanks};`);
-    let purpose = "";
-    for (const code of valid.filter((b) => b.grupp === group)) {
-      lines.push(`;${code.andamal === purpose ? "" : code.andamal};${code.benamning};${blanks};`);
-      purpose = code.andamal;
-    }
-    lines.push(`Delsumma;;;${blanks};`);
-  }
-  lines.push(`Totalsumma;;;${blanks};`);
-  return `${lines.join("\n")}\n`;
-}
 
 /** One row of a semicolon-separated file, quoting a cell only where it must (csv-parse reads it back). */
 const csvLine = (cells: readonly string[]) =>
@@ -133,22 +104,44 @@ export async function initYear(
     result.created.push(file);
   };
 
-  const table = path.join(dataDir, `${statistikar}/anmalda-brott`);
-  const anyTable = (await Promise.all(ANMALDA_BROTT_EXTENSIONS.map((ext) => exists(table + ext)))).some(
+  /** A year file as its module's `init` says: written empty, or carried over from the latest year. */
+  const prepareYearFile = async (source: YearFileSource) => {
+    const file = source.file(statistikar);
+    const { init } = source;
+    if (init.kind === "tom") {
+      await write(path.basename(file), init.content(context));
+    } else if (init.kind === "fran-foregaende") {
+      const previous = inFolder(source.file(from));
+      if (!(await exists(previous))) return;
+      const emptied = await carriedOver(previous, result.diagnostics, init.keep);
+      if (emptied !== undefined) await write(path.basename(file), emptied);
+    } else {
+      return;
+    }
+    result.checklist.push(`${inFolder(file)}: ${init.checklist(statistikar)}`);
+  };
+
+  const context: InitContext = {
+    statistikar,
+    brottskoder,
+    regioner,
+    datakallaDatasets: [...DATAKALLA_DATASETS.keys()],
+  };
+  const inFolder = (relative: string) => path.join(dataDir, relative);
+
+  // Brå's table: the empty wide table, unless the year already has it in any of its forms.
+  const table = inFolder(anmaldaBrott.base(statistikar));
+  const anyTable = (await Promise.all(anmaldaBrott.extensions.map((ext) => exists(table + ext)))).some(
     Boolean,
   );
   if (anyTable) result.kept.push(`${table}.*`);
-  else await write("anmalda-brott.csv", emptyAnmaldaBrott(brottskoder, regioner, statistikar));
+  else await write(path.basename(anmaldaBrott.file(statistikar)), anmaldaBrott.init.content(context));
   result.checklist.push(
-    `${path.join(target, "anmalda-brott.csv")}: fyll i anmälda brott per polisregion ur Brås tabell (eller ersätt filen med Brås export), ` +
-      `och Delsumma/Totalsumma så som Brå angav dem. Brottskoderna är de som gäller ${statistikar}.`,
+    `${inFolder(anmaldaBrott.file(statistikar))}: ${anmaldaBrott.init.checklist(statistikar)}`,
   );
 
-  await write(path.basename(datakallorFile(statistikar)), "dataset;källa\nanmalda-brott;\n");
-  result.checklist.push(
-    `${path.join(target, "datakallor.csv")}: ange källan för Brås tabell ${statistikar} (ett id i kallor.csv); ` +
-      "fotnoterna till tabellens siffror hänvisar dit.",
-  );
+  const { datakallor, ...otherYearFiles } = YEAR_FILE_SOURCES;
+  await prepareYearFile(datakallor);
 
   for (const dataset of Object.values(keyFigureSources)) {
     const previous = path.join(dataDir, String(from), dataset.file);
@@ -166,24 +159,7 @@ export async function initYear(
       `${path.join(target, dataset.file)}: fyll i värde och källa för varje uppgift från ${dataset.beskrivning}.`,
     );
   }
-  await write(
-    path.basename(braForandringarFile(statistikar)),
-    "brottskoder;förändring_procent;jämfört_med;källa;anmärkning\n",
-  );
-  const metadata = path.join(dataDir, String(from), path.basename(rapportMetadataFile(from)));
-  if (await exists(metadata)) {
-    // The cover's facts belong to the new report: only the information class carries over.
-    const emptied = await carriedOver(metadata, result.diagnostics, ([key = "", value = "", ...note]) =>
-      key === "informationsklass" ? [key, value, ...note] : [key, "", ...note],
-    );
-    if (emptied !== undefined) await write(path.basename(rapportMetadataFile(statistikar)), emptied);
-    result.checklist.push(
-      `${path.join(target, "rapport.csv")}: lägesrapportens nummer, datum och diarienummer.`,
-    );
-  }
-  result.checklist.push(
-    `${path.join(target, "bra-forandringar.csv")}: bara om föregående års tabell saknas: Brås egna förändringstal.`,
-  );
+  for (const source of Object.values(otherYearFiles)) await prepareYearFile(source);
 
   const texts = path.join(dataDir, String(from), "texter");
   for (const name of (await readdir(texts).catch(() => [])).sort()) {
@@ -197,8 +173,9 @@ export async function initYear(
   result.checklist.push(
     `${path.join(dataDir, REFERENCE_FILES.kallor)}: lägg till årets källor (id, utgivare, titel, år, url, hämtad).`,
   );
-  for (const series of SERIES_FILES)
-    result.checklist.push(`${path.join(dataDir, series.file)}: lägg till raden för ${statistikar}.`);
+  for (const series of Object.values(SERIES_SOURCES))
+    if (series.init.kind === "lagg-till-rad")
+      result.checklist.push(`${inFolder(series.file)}: ${series.init.checklist(statistikar)}`);
   result.checklist.push(
     `Kör report check ${rapportar} tills den inte visar några fel, och report build ${rapportar}.`,
   );

@@ -1,23 +1,21 @@
 import { lstat } from "node:fs/promises";
 import path from "node:path";
 import { DiagnosticSink, type Diagnostic, appendAll } from "../diagnostics/diagnostic.js";
-import {
-  ANMALDA_BROTT_EXTENSIONS,
-  REFERENCE_FILES,
-  SERIES_FILES,
-  anmaldaBrottFile,
-  braForandringarFile,
-  trycktUtgavaFile,
-  datakallorFile,
-  rapportMetadataFile,
-} from "../sources/files.js";
+import { anmaldaBrott as braTable } from "../sources/anmalda-brott.js";
+import { REFERENCE_FILES } from "../sources/files.js";
 import { readTable } from "./read-table.js";
 import { INPUT_LIMITS, InputFileError, checkInputFile } from "./input-file.js";
 import type { LoadedTable } from "../model/tables.js";
 import { isStreamableLongExport, readLongExportStreaming } from "./long-export-stream.js";
 import type { LoadedSources } from "../sources/datasets.js";
 import type { KeyFigureSource } from "../sources/key-figure-source.js";
-import { KEY_FIGURE_SOURCES, type KeyFigureRegistry } from "../sources/registry.js";
+import {
+  KEY_FIGURE_SOURCES,
+  SERIES_SOURCES,
+  YEAR_FILE_SOURCES,
+  type KeyFigureRegistry,
+} from "../sources/registry.js";
+import { yearsOf } from "../sources/year-file-source.js";
 
 /** Something is at the path (lstat: a dangling link or a FIFO is there too, and is refused when read). */
 const exists = (file: string) =>
@@ -73,9 +71,9 @@ export async function loadSources(
 
   /** The year's table as .csv, .txt (Excel's Unicode text) or .xlsx; exactly one of them. */
   const findTable = async (year: number, required: boolean) => {
-    const base = anmaldaBrottFile(year).replace(/\.csv$/, "");
+    const base = braTable.base(year);
     const present: string[] = [];
-    for (const ext of ANMALDA_BROTT_EXTENSIONS)
+    for (const ext of braTable.extensions)
       if (await exists(path.join(dataDir, base + ext))) present.push(base + ext);
     if (present.length > 1) {
       diagnostics.push({
@@ -91,7 +89,7 @@ export async function loadSources(
         diagnostics.push({
           code: "E_FIL_SAKNAS",
           severity: "fel",
-          file: path.join(dataDir, anmaldaBrottFile(year)),
+          file: path.join(dataDir, braTable.file(year)),
           message: `Filen finns inte. Brås tabell för ${year} ska ligga här (eller som .txt eller .xlsx).`,
         });
       }
@@ -122,7 +120,7 @@ export async function loadSources(
   }
 
   const serier: LoadedSources["serier"] = {};
-  for (const series of SERIES_FILES) {
+  for (const series of Object.values(SERIES_SOURCES)) {
     const file = path.join(dataDir, series.file);
     if (await exists(file)) {
       const table = await read(series.file);
@@ -137,42 +135,27 @@ export async function loadSources(
     }
   }
 
-  const metadataFile = rapportMetadataFile(statistikar);
-  let metadata: LoadedTable | undefined;
-  if (await exists(path.join(dataDir, metadataFile))) {
-    metadata = await read(metadataFile);
-  } else {
-    diagnostics.push({
-      code: "W_METADATA_SAKNAS",
-      severity: "varning",
-      file: path.join(dataDir, metadataFile),
-      message:
-        "Rapportens uppgifter för omslaget (nummer, datum, diarienummer, informationsklass) saknas; omslaget visar bara titel och år.",
-    });
+  const arsfiler: LoadedSources["arsfiler"] = {};
+  for (const source of Object.values(YEAR_FILE_SOURCES)) {
+    const byYear: Partial<Record<number, LoadedTable>> = {};
+    for (const year of yearsOf(source, statistikar)) {
+      const relative = source.file(year);
+      if (await exists(path.join(dataDir, relative))) {
+        const table = await read(relative);
+        if (table) byYear[year] = table;
+      } else if (year === statistikar && source.whenMissing) {
+        diagnostics.push({ ...source.whenMissing, severity: "varning", file: path.join(dataDir, relative) });
+      }
+    }
+    arsfiler[source.id] = byYear;
   }
-
-  const datakallor: LoadedSources["datakallor"] = {};
-  for (const year of [statistikar, statistikar - 1]) {
-    if (!(await exists(path.join(dataDir, datakallorFile(year))))) continue;
-    const table = await read(datakallorFile(year));
-    if (table) datakallor[year] = table;
-  }
-
-  const printedFile = trycktUtgavaFile(statistikar);
-  const trycktUtgava = (await exists(path.join(dataDir, printedFile))) ? await read(printedFile) : undefined;
-
-  const braFile = braForandringarFile(statistikar);
-  const braForandringar = (await exists(path.join(dataDir, braFile))) ? await read(braFile) : undefined;
 
   return {
     ...(polisregioner && { polisregioner }),
     ...(brottskoder && { brottskoder }),
     ...(kallor && { kallor }),
     ...(jamforelser && { jamforelser }),
-    ...(braForandringar && { braForandringar }),
-    ...(trycktUtgava && { trycktUtgava }),
-    ...(metadata && { metadata }),
-    datakallor,
+    arsfiler,
     nyckeltal,
     serier,
     ...(anmaldaBrott && { anmaldaBrott }),

@@ -71,9 +71,10 @@ export interface AnmaldaBrottTabell {
 }
 
 /** One year of a published time series; `null` where the year's figure is missing (`..`). */
-export interface SerieAr {
+export interface SerieAr<K extends string = string> {
   ar: number;
-  varden: Record<string, number | null>;
+  /** One value per column the series declares (`src/sources/serier/`). */
+  varden: Record<K, number | null>;
   anmarkning: string;
   kalla: string;
 }

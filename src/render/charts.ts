@@ -1,4 +1,7 @@
 import type { Siffror } from "../aggregate/index.js";
+import { anmaldaBrott } from "../sources/anmalda-brott.js";
+import { SERIES_SOURCES } from "../sources/registry.js";
+import type { ChartDrawing, ChartKit } from "../sources/source.js";
 import { formatNumber } from "./swedish.js";
 
 /** A chart ready for the page: an SVG drawn from the data, its caption and its text alternative. */
@@ -16,9 +19,6 @@ export interface Chart {
 /** Plot widths in CSS px: the printed page (and wide screens), and a phone (about 360 px available). */
 const WIDE = 430;
 const NARROW = 250;
-
-/** Vega-Lite specs only; Vega itself is loaded when charts are drawn (not for `report check`). */
-type Spec = Record<string, unknown>;
 
 // Quoted: an unquoted family name ending in a digit is not valid CSS, and the SVG would fall back to a serif.
 const FONT = '"Source Sans 3", sans-serif';
@@ -66,166 +66,41 @@ const baseConfig = {
   locale: { number: { decimal: ",", thousands: "\u00a0", grouping: [3], currency: ["", "\u00a0kr"] } },
 };
 
-function identifiedPerYear(
-  siffror: Siffror,
-  width: number,
-): { spec: Spec; alt: string; caption: string } | undefined {
-  const series = siffror.serier.regionkoordinatorer;
-  if (!series) return undefined;
-  const values: { ar: string; del: string; antal: number | null }[] = [];
-  const words: string[] = [];
-  for (const year of series) {
-    const { identifierade, vuxna, barn } = year.varden;
-    if (identifierade !== null && identifierade !== undefined) {
-      values.push({ ar: String(year.ar), del: "Identifierade personer", antal: identifierade });
-      words.push(`${year.ar}: ${formatNumber(identifierade)}`);
-    } else if (vuxna != null && barn != null) {
-      // Adults and children were counted separately and must not be added up: two bars side by
-      // side, each on its own place on the axis, never one stacked bar.
-      values.push({ ar: `${year.ar} vuxna`, del: "Vuxna (räknade för sig)", antal: vuxna });
-      values.push({ ar: `${year.ar} barn`, del: "Barn (räknade för sig)", antal: barn });
-      words.push(
-        `${year.ar}: ${formatNumber(vuxna)} vuxna och ${formatNumber(barn)} barn, räknade var för sig`,
-      );
-    } else {
-      values.push({ ar: String(year.ar), del: "Uppgift saknas", antal: null });
-      words.push(`${year.ar}: uppgift saknas`);
-    }
-  }
-  const first = series[0]!.ar;
-  const last = series.at(-1)!.ar;
-  return {
-    caption: `Personer som regionkoordinatorerna identifierade som utsatta, ${first}–${last}`,
-    alt: `Stapeldiagram över antalet personer som identifierades som utsatta för människohandel eller människoexploatering per år. ${words.join("; ")}.`,
-    spec: {
-      width,
-      height: 190,
-      data: { values },
-      layer: [
-        {
-          mark: { type: "bar", width: { band: 0.7 } },
-          encoding: {
-            x: {
-              field: "ar",
-              type: "ordinal",
-              title: null,
-              sort: values.map((v) => v.ar),
-              axis: { labelAngle: 0, labelExpr: "split(datum.label, ' ')" },
-            },
-            y: { field: "antal", type: "quantitative", title: "Personer", stack: null },
-            color: {
-              field: "del",
-              type: "nominal",
-              title: null,
-              scale: {
-                domain: ["Identifierade personer", "Vuxna (räknade för sig)", "Barn (räknade för sig)"],
-                range: [COLOURS.primary, COLOURS.secondary, COLOURS.accent],
-              },
-            },
-            order: { field: "del", sort: "descending" },
-          },
-        },
-        {
-          transform: [{ filter: "datum.antal === null" }],
-          mark: { type: "text", dy: -8, fontSize: LABEL_SIZE, color: "#4a4a4a", text: "saknas" },
-          encoding: { x: { field: "ar", type: "ordinal", sort: values.map((v) => v.ar) }, y: { datum: 0 } },
-        },
-      ],
-      config: baseConfig,
-    },
-  };
-}
-
-function suspectedCasesPerYear(
-  siffror: Siffror,
-  width: number,
-): { spec: Spec; alt: string; caption: string } | undefined {
-  const series = siffror.serier.migrationsverket;
-  if (!series) return undefined;
-  const values = series.map((y) => ({ ar: String(y.ar), antal: y.varden.misstanktaFall ?? null }));
-  const words = values.map((v) => `${v.ar}: ${v.antal === null ? "uppgift saknas" : formatNumber(v.antal)}`);
-  return {
-    caption: `Fall av misstänkt människohandel som Migrationsverket upptäckte, ${values[0]!.ar}–${values.at(-1)!.ar}`,
-    alt: `Linjediagram över antalet fall av misstänkt människohandel som Migrationsverket upptäckte per år. ${words.join("; ")}.`,
-    spec: {
-      width,
-      height: 170,
-      data: { values },
-      encoding: {
-        x: { field: "ar", type: "ordinal", title: null, axis: { labelAngle: 0 } },
-        y: { field: "antal", type: "quantitative", title: "Fall", scale: { zero: true } },
-      },
-      layer: [
-        { mark: { type: "line", color: COLOURS.primary, strokeWidth: 2 } },
-        { mark: { type: "point", filled: true, size: 40, color: COLOURS.primary } },
-        {
-          mark: { type: "text", dy: -10, fontSize: LABEL_SIZE },
-          encoding: { text: { field: "antal", type: "quantitative", format: ",d" } },
-        },
-      ],
-      config: baseConfig,
-    },
-  };
-}
-
-function reportedPerRegion(siffror: Siffror, width: number): { spec: Spec; alt: string; caption: string } {
-  const { summa, regioner, statistikar } = siffror.anmaldaBrott;
-  const values = regioner.map((region) => ({ region, antal: summa.perRegion[region] ?? 0 }));
-  return {
-    caption: `Anmälda brott per polisregion ${statistikar}, samtliga redovisade brottskategorier`,
-    alt: `Liggande stapeldiagram över anmälda brott per polisregion ${statistikar}. ${values
-      .map((v) => `${v.region}: ${formatNumber(v.antal)}`)
-      .join("; ")}.`,
-    spec: {
-      width: width - 30,
-      height: 160,
-      data: { values },
-      encoding: {
-        y: { field: "region", type: "nominal", sort: regioner, title: null },
-        x: { field: "antal", type: "quantitative", title: "Anmälda brott", axis: { format: ",d" } },
-      },
-      layer: [
-        { mark: { type: "bar", color: COLOURS.primary, height: { band: 0.7 } } },
-        {
-          mark: { type: "text", align: "left", dx: 3, fontSize: LABEL_SIZE },
-          encoding: { text: { field: "antal", type: "quantitative", format: ",d" } },
-        },
-      ],
-      config: baseConfig,
-    },
-  };
-}
-
 /** Puts the report's own typeface inside the SVG: an SVG shown as an image cannot use the page's fonts. */
 function embedFont(svg: string, fontFaces: string): string {
   return svg.replace(/^<svg([^>]*)>/, `<svg$1><style>${fontFaces}</style>`);
 }
 
 /**
- * Draws the report's charts from the figures with Vega-Lite (compiled to Vega and rendered to SVG in
- * Node; no browser, no canvas). Deterministic: the same figures give the same SVG.
+ * Draws the charts the sources declare (`charts` in each module of `src/sources/`) from the figures,
+ * with Vega-Lite compiled to Vega and rendered to SVG in Node (no browser, no canvas; loaded here
+ * only, not for `report check`). Deterministic: the same figures give the same SVG.
  */
 export async function renderCharts(siffror: Siffror, fontFaces: string): Promise<Map<string, Chart>> {
   const [{ compile }, vega] = await Promise.all([import("vega-lite"), import("vega")]);
   const charts = new Map<string, Chart>();
-  const builders: [
-    string,
-    (s: Siffror, width: number) => ReturnType<typeof reportedPerRegion> | undefined,
-  ][] = [
-    ["regionkoordinatorer", identifiedPerYear],
-    ["migrationsverket", suspectedCasesPerYear],
-    ["anmalda-per-region", reportedPerRegion],
+  const kit: ChartKit = { colours: COLOURS, labelSize: LABEL_SIZE, config: baseConfig, formatNumber };
+  // Each source declares the charts drawn from its figures; the order is the registry's.
+  const declared: { id: string; draw: (width: number) => ChartDrawing | undefined }[] = [
+    ...Object.values(SERIES_SOURCES).flatMap((source) => {
+      const rows = siffror.serier[source.id];
+      return rows ? source.charts.map((c) => ({ id: c.id, draw: (w: number) => c.draw(rows, w, kit) })) : [];
+    }),
+    ...anmaldaBrott.charts.map((c) => ({
+      id: c.id,
+      draw: (w: number) => c.draw(siffror.anmaldaBrott, w, kit),
+    })),
   ];
-  const draw = async (spec: Spec) => {
+  const draw = async (spec: Record<string, unknown>) => {
     const view = new vega.View(vega.parse(compile(spec as never).spec), { renderer: "none" });
     const svg = embedFont(await view.toSVG(), fontFaces);
     view.finalize();
     return svg;
   };
-  for (const [id, build] of builders) {
-    const chart = build(siffror, WIDE);
+  for (const { id, draw: drawing } of declared) {
+    const chart = drawing(WIDE);
     if (!chart) continue;
-    const narrow = build(siffror, NARROW)!;
+    const narrow = drawing(NARROW)!;
     charts.set(id, {
       id,
       caption: chart.caption,

@@ -17,11 +17,13 @@ import type {
   SerieAr,
   TrycktUppgift,
 } from "../model/types.js";
-import type { SeriesId } from "./files.js";
 import type { KeyFigureSource } from "./key-figure-source.js";
-import type { KEY_FIGURE_SOURCES } from "./registry.js";
+import type { KEY_FIGURE_SOURCES, SeriesId, YearFileId } from "./registry.js";
 
 type Sources = typeof KEY_FIGURE_SOURCES;
+
+/** Each series' rows, by the id of its module in `src/sources/serier/`. */
+export type Serier = Partial<Record<SeriesId, SerieAr[]>>;
 /**
  * The validated key figures of each source, by id: typed from each source's schema for the built-in
  * registry, and present at run time for every source in the registry the stages were given.
@@ -36,11 +38,8 @@ export interface LoadedSources {
   kallor?: LoadedTable;
   jamforelser?: LoadedTable;
   anmaldaBrott?: LoadedTable;
-  braForandringar?: LoadedTable;
-  trycktUtgava?: LoadedTable;
-  metadata?: LoadedTable;
-  /** Each year's `datakallor.csv` (this statistics year and the one before), where there is one. */
-  datakallor: Partial<Record<number, LoadedTable>>;
+  /** The year files of the registry, by source and year, where there is one (datakallor.csv for two years). */
+  arsfiler: { [K in YearFileId]?: Partial<Record<number, LoadedTable>> };
   nyckeltal: Partial<Record<string, LoadedTable>>;
   serier: Partial<Record<SeriesId, LoadedTable>>;
   /** The previous statistics year's table; absent where there is no such file. */
@@ -65,7 +64,7 @@ export interface Datasets {
   nyckeltal: Nyckeltal;
   /** The file each key-figure dataset was read from, for diagnostics. */
   nyckeltalFiler: Partial<Record<string, string>>;
-  serier: Partial<Record<SeriesId, SerieAr[]>>;
+  serier: Serier;
   braForandringar: PubliceradForandring[];
   /** What the printed edition of this report stated, to be held against the data (`tryckt-utgava.csv`). */
   trycktUtgava?: { file: string; uppgifter: TrycktUppgift[] };

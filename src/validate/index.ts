@@ -7,11 +7,17 @@ import { validateAnmaldaBrott } from "./anmalda-brott.js";
 import { isLongExport, validateLongExport } from "./anmalda-brott-long.js";
 import type { LoadedTable } from "../model/tables.js";
 import type { AnmaldaBrottTabell, Brottskod } from "../model/types.js";
-import { DATAKALLA_DATASETS, SERIES_FILES, datakallorFile, type DatakallaDataset } from "../sources/files.js";
+import { anmaldaBrott as braTable } from "../sources/anmalda-brott.js";
+import { datakallor as datakallorSource } from "../sources/datakallor.js";
 import { validateKeyFigures } from "./key-figures.js";
 import { DEFAULT_METADATA } from "../model/types.js";
 import { validateReportMetadata } from "./report-metadata.js";
-import { KEY_FIGURE_SOURCES, type KeyFigureRegistry } from "../sources/registry.js";
+import {
+  DATAKALLA_DATASETS,
+  KEY_FIGURE_SOURCES,
+  SERIES_SOURCES,
+  type KeyFigureRegistry,
+} from "../sources/registry.js";
 import {
   validateBraForandringar,
   validateBrottskoder,
@@ -59,22 +65,24 @@ export function validateSources(
     nyckeltalFiler[source.id] = table.file;
   }
   const serier: Datasets["serier"] = {};
-  for (const series of SERIES_FILES) {
+  for (const series of Object.values(SERIES_SOURCES)) {
     const table = sources.serier[series.id];
     if (!table) continue;
-    const rows = withSink(table.file, (s) => validateSerie(table, series.columns, sourceIds, s));
+    const rows = withSink(table.file, (s) => validateSerie(table, series, sourceIds, s));
     if (rows) serier[series.id] = rows;
   }
-  const metadataTable = sources.metadata;
+  const thisYears = <T>(byYear: Partial<Record<number, T>> | undefined) => byYear?.[years.statistikar];
+  const metadataTable = thisYears(sources.arsfiler.rapport);
   const metadata =
     (metadataTable && withSink(metadataTable.file, (s) => validateReportMetadata(metadataTable, s))) ??
     DEFAULT_METADATA;
-  const braTable = sources.braForandringar;
-  const braForandringar = braTable
-    ? (withSink(braTable.file, (s) => validateBraForandringar(braTable, brottskoder, sourceIds, s)) ?? [])
+  const changesTable = thisYears(sources.arsfiler.braForandringar);
+  const braForandringar = changesTable
+    ? (withSink(changesTable.file, (s) => validateBraForandringar(changesTable, brottskoder, sourceIds, s)) ??
+      [])
     : [];
 
-  const printedTable = sources.trycktUtgava;
+  const printedTable = thisYears(sources.arsfiler.trycktUtgava);
   const printed =
     printedTable && withSink(printedTable.file, (s) => validatePrintedEdition(printedTable, brottskoder, s));
 
@@ -106,7 +114,7 @@ export function validateSources(
       file: path.join(
         path.dirname(path.dirname(sources.anmaldaBrott.file)),
         String(years.statistikar - 1),
-        "anmalda-brott.csv",
+        path.basename(braTable.file(years.statistikar - 1)),
       ),
       message:
         `Tabellen för statistikåret ${years.statistikar - 1} saknas; förändringar mot föregående år ` +
@@ -210,28 +218,32 @@ function citeDatasets(
     usesPrevious: boolean;
   },
 ): Datasets["datakallor"] {
-  const known = new Set(Object.keys(DATAKALLA_DATASETS));
   const out: Datasets["datakallor"] = {};
-  for (const [year, table] of Object.entries(sources.datakallor)) {
+  const tables = sources.arsfiler.datakallor ?? {};
+  for (const [year, table] of Object.entries(tables)) {
     if (!table) continue;
-    const rows = context.withSink(table.file, (s) => validateDatakallor(table, known, context.sourceIds, s));
+    const rows = context.withSink(table.file, (s) =>
+      validateDatakallor(table, DATAKALLA_DATASETS, context.sourceIds, s),
+    );
     out[Number(year)] = Object.fromEntries((rows ?? []).map((r) => [r.dataset, r.kalla]));
   }
   const dataDir = path.dirname(path.dirname(sources.anmaldaBrott!.file));
-  const require = (year: number, dataset: DatakallaDataset) => {
+  const require = (year: number, dataset: string) => {
     if (out[year]?.[dataset]) return;
-    const present = sources.datakallor[year];
+    const present = tables[year];
+    const file = datakallorSource.file(year);
     context.diagnostics.push({
       code: "E_KALLA_SAKNAS",
       severity: "fel",
-      file: present?.file ?? path.join(dataDir, datakallorFile(year)),
+      file: present?.file ?? path.join(dataDir, file),
       found: dataset,
       message:
-        `${DATAKALLA_DATASETS[dataset]} för ${year} saknar källa. Ange den på en rad "${dataset};<id i kallor.csv>" i ` +
-        `${datakallorFile(year)}, så att rapportens fotnoter hänvisar till rätt års källa.`,
+        `${DATAKALLA_DATASETS.get(dataset) ?? dataset} för ${year} saknar källa. Ange den på en rad "${dataset};<id i kallor.csv>" i ` +
+        `${file}, så att rapportens fotnoter hänvisar till rätt års källa.`,
     });
   };
-  require(statistikar, "anmalda-brott");
-  if (context.usesPrevious && previousFromOwnFile) require(statistikar - 1, "anmalda-brott");
+  const { dataset } = braTable.citation;
+  require(statistikar, dataset);
+  if (context.usesPrevious && previousFromOwnFile) require(statistikar - 1, dataset);
   return out;
 }

@@ -1,6 +1,6 @@
-import { z } from "zod";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
-import type { ColumnSpec } from "./columns.js";
+import { trycktUtgava } from "../sources/tryckt-utgava.js";
+import { NO_SCHEMA_CONTEXT } from "../sources/year-file-source.js";
 import type { Brottskod, TrycktUppgift } from "../model/types.js";
 import type { LoadedTable } from "../model/tables.js";
 import { validateRecords } from "./reference-tables.js";
@@ -17,29 +17,10 @@ export function validatePrintedEdition(
   brottskoder: readonly Brottskod[],
   sink: DiagnosticSink,
 ): TrycktUppgift[] | undefined {
-  const codes = new Set(brottskoder.map((b) => b.kod));
-  const schema = z.object({
-    uppgift: z.string().min(1, { error: "väntade en beskrivning av uppgiften" }),
-    angivet: z
-      .string()
-      .regex(/^(\d[\d\s]*)?$/, { error: "väntade ett antal, eller tomt för ett diagram utan data" })
-      .transform((s) => (s.trim() === "" ? null : Number(s.replace(/\s/g, "")))),
-    brottskoder: z
-      .string()
-      .transform((s) => s.split(/[\s,+]+/).filter((c) => c !== ""))
-      .refine((list) => list.every((c) => codes.has(c)), {
-        error: "väntade brottskoder ur data/brottskoder.csv, åtskilda med blanksteg",
-      }),
-    sida: z.string(),
-    anmarkning: z.string(),
+  const schema = trycktUtgava.schema({
+    brottskoder: new Set(brottskoder.map((b) => b.kod)),
+    datakallaDatasets: NO_SCHEMA_CONTEXT.datakallaDatasets,
   });
-  const specs: ColumnSpec<keyof z.input<typeof schema>>[] = [
-    { key: "uppgift", header: "uppgift", required: true },
-    { key: "angivet", header: "angivet", required: true },
-    { key: "brottskoder", header: "brottskoder", required: true },
-    { key: "sida", header: "sida", required: false },
-    { key: "anmarkning", header: "anmärkning", required: false },
-  ];
-  const records = validateRecords(table, specs, schema, sink);
+  const records = validateRecords(table, trycktUtgava.columns, schema, sink);
   return records?.map(({ line, value }) => ({ rad: line, ...value }));
 }

@@ -3,10 +3,13 @@ import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
 import type { LoadedTable } from "../model/tables.js";
 import type { Brottskod, Polisregion } from "../model/types.js";
 import { cellOf, locateColumns, placeOf, type ColumnSpec } from "./columns.js";
-import { parseCount } from "../model/counts.js";
 import { kallaSchema } from "../model/kalla.js";
 import { checkCitation } from "./citations.js";
 import type { Jamforelsegrupp, Kalla, PubliceradForandring, SerieAr } from "../model/types.js";
+import { braForandringar } from "../sources/bra-forandringar.js";
+import { datakallor } from "../sources/datakallor.js";
+import { NO_SCHEMA_CONTEXT } from "../sources/year-file-source.js";
+import { seriesColumns, seriesRowSchema, type SeriesSource } from "../sources/series-source.js";
 
 /**
  * Validates each record of a table against a zod schema, after mapping header names to keys.
@@ -42,7 +45,8 @@ export function validateRecords<K extends string, T>(
       continue;
     }
     for (const issue of result.error.issues) {
-      const key = issue.path[0] as K | undefined;
+      // A nested schema (a series' `varden`) names the column last.
+      const key = issue.path.at(-1) as K | undefined;
       const spec = specs.find((s) => s.key === key);
       sink.error({
         code: "E_OGILTIGT_VARDE",
@@ -183,47 +187,22 @@ export function validateKallor(table: LoadedTable, sink: DiagnosticSink): Kalla[
 }
 
 /**
- * A multi-year series (`data/serier/*.csv`): one row per year, counts or `..`, a note per year where
- * definitions differ, and a source for every year that has figures.
+ * A multi-year series (`data/serier/*.csv`, its module in `src/sources/serier/`): one row per year in
+ * rising order, counts or `..`, a note for each year without figures, and a source for every year that
+ * has figures.
  */
 export function validateSerie(
   table: LoadedTable,
-  valueColumns: readonly { key: string; header: string }[],
+  source: SeriesSource,
   sourceIds: ReadonlySet<string>,
   sink: DiagnosticSink,
 ): SerieAr[] | undefined {
-  const count = z.string().transform((text, ctx) => {
-    const parsed = parseCount(text);
-    if (parsed.ok) return parsed.value;
-    ctx.addIssue({
-      code: "custom",
-      message: `väntade ett antal eller .. för uppgift saknas, fann "${text}"`,
-    });
-    return z.NEVER;
-  });
-  const schema = z.object({
-    ar: z
-      .string()
-      .regex(/^\d{4}$/, { error: (iss) => `väntade ett årtal, fann "${String(iss.input)}"` })
-      .transform(Number),
-    ...Object.fromEntries(valueColumns.map((c) => [c.key, count])),
-    anmarkning: z.string(),
-    kalla: z.string(),
-  });
-  const specs: ColumnSpec<string>[] = [
-    { key: "ar", header: "år", required: true },
-    ...valueColumns.map((c) => ({ ...c, required: true })),
-    { key: "anmarkning", header: "anmärkning", required: true },
-    { key: "kalla", header: "källa", required: true },
-  ];
-  const records = validateRecords(table, specs, schema, sink);
+  const records = validateRecords(table, seriesColumns(source), seriesRowSchema(source), sink);
   if (!records) return undefined;
   const out: SerieAr[] = [];
   let previous: number | undefined;
-  for (const { line, value } of records) {
-    const row = value as Record<string, unknown> & { ar: number; anmarkning: string; kalla: string };
-    const varden = Object.fromEntries(valueColumns.map((c) => [c.key, row[c.key] as number | null]));
-    const hasFigures = Object.values(varden).some((v) => v !== null);
+  for (const { line, value: row } of records) {
+    const hasFigures = Object.values(row.varden).some((v) => v !== null);
     if (previous !== undefined && row.ar <= previous) {
       sink.error({
         code: "E_AR_ORDNING",
@@ -241,44 +220,23 @@ export function validateSerie(
         message: `Uppgifter saknas för ${row.ar}; skriv i anmärkningen varför.`,
       });
     }
-    out.push({ ar: row.ar, varden, anmarkning: row.anmarkning, kalla: row.kalla });
+    out.push({ ar: row.ar, varden: row.varden, anmarkning: row.anmarkning, kalla: row.kalla });
   }
   return out;
 }
 
+/** Brå's published changes (`bra-forandringar.csv`, its module `src/sources/bra-forandringar.ts`). */
 export function validateBraForandringar(
   table: LoadedTable,
   brottskoder: readonly Brottskod[],
   sourceIds: ReadonlySet<string>,
   sink: DiagnosticSink,
 ): PubliceradForandring[] | undefined {
-  const codes = new Set(brottskoder.map((b) => b.kod));
-  const schema = z.object({
-    brottskoder: z
-      .string()
-      .transform((s) => s.split(/[\s,+]+/).filter((c) => c !== ""))
-      .refine((list) => list.length > 0 && list.every((c) => codes.has(c)), {
-        error: "väntade brottskoder ur data/brottskoder.csv, åtskilda med blanksteg",
-      }),
-    forandringProcent: z
-      .string()
-      .regex(/^[-−]?\d+$/, { error: "väntade en förändring i hela procent, t.ex. 20 eller -36" })
-      .transform((s) => Number(s.replace("−", "-"))),
-    jamfortMed: z
-      .string()
-      .regex(/^\d{4}$/, { error: "väntade ett årtal" })
-      .transform(Number),
-    kalla: z.string(),
-    anmarkning: z.string(),
+  const schema = braForandringar.schema({
+    brottskoder: new Set(brottskoder.map((b) => b.kod)),
+    datakallaDatasets: NO_SCHEMA_CONTEXT.datakallaDatasets,
   });
-  const specs: ColumnSpec<keyof z.input<typeof schema>>[] = [
-    { key: "brottskoder", header: "brottskoder", required: true },
-    { key: "forandringProcent", header: "förändring_procent", required: true },
-    { key: "jamfortMed", header: "jämfört_med", required: true },
-    { key: "kalla", header: "källa", required: true },
-    { key: "anmarkning", header: "anmärkning", required: false },
-  ];
-  const records = validateRecords(table, specs, schema, sink, sourceIds);
+  const records = validateRecords(table, braForandringar.columns, schema, sink, sourceIds);
   return records?.map(({ value: { anmarkning: _, ...rest } }) => rest);
 }
 
@@ -338,23 +296,15 @@ export interface Datakalla {
   line: number;
 }
 
+/** A year's `datakallor.csv` (its module `src/sources/datakallor.ts`). */
 export function validateDatakallor(
   table: LoadedTable,
-  datasets: ReadonlySet<string>,
+  datasets: ReadonlyMap<string, string>,
   sourceIds: ReadonlySet<string>,
   sink: DiagnosticSink,
 ): Datakalla[] | undefined {
-  const schema = z.object({
-    dataset: z.string().refine((s) => datasets.has(s), {
-      error: (iss) => `okänt dataset "${String(iss.input)}"; giltiga är ${[...datasets].join(", ")}`,
-    }),
-    kalla: z.string(),
-  });
-  const specs: ColumnSpec<keyof z.input<typeof schema>>[] = [
-    { key: "dataset", header: "dataset", required: true },
-    { key: "kalla", header: "källa", required: true },
-  ];
-  const records = validateRecords(table, specs, schema, sink);
+  const schema = datakallor.schema({ ...NO_SCHEMA_CONTEXT, datakallaDatasets: datasets });
+  const records = validateRecords(table, datakallor.columns, schema, sink);
   if (!records) return undefined;
   const out: Datakalla[] = [];
   for (const { line, value } of records) {

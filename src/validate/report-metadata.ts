@@ -1,18 +1,11 @@
-import { z } from "zod";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
 import type { LoadedTable } from "../model/tables.js";
-import { cellOf, locateColumns, placeOf, type ColumnSpec } from "./columns.js";
+import { rapport } from "../sources/rapport.js";
+import { NO_SCHEMA_CONTEXT } from "../sources/year-file-source.js";
+import { cellOf, locateColumns, placeOf } from "./columns.js";
 import { DEFAULT_METADATA, type RapportMetadata } from "../model/types.js";
 
-const FIELDS = {
-  lagesrapport: z
-    .string()
-    .regex(/^\d{1,3}$/, { error: "väntade lägesrapportens nummer, t.ex. 25" })
-    .transform(Number),
-  diarienummer: z.string().min(1),
-  datum: z.iso.date({ error: "väntade ett datum som 2024-12-13" }),
-  informationsklass: z.string().min(1),
-} as const;
+const FIELDS = rapport.schema(NO_SCHEMA_CONTEXT).shape;
 
 const WHAT: Record<keyof RapportMetadata, string> = {
   lagesrapport: "lägesrapportens nummer",
@@ -26,12 +19,7 @@ export function validateReportMetadata(
   table: LoadedTable,
   sink: DiagnosticSink,
 ): RapportMetadata | undefined {
-  const columns: ColumnSpec<"nyckel" | "varde" | "anmarkning">[] = [
-    { key: "nyckel", header: "nyckel", required: true },
-    { key: "varde", header: "värde", required: true },
-    { key: "anmarkning", header: "anmärkning", required: false },
-  ];
-  const located = locateColumns(table.header, columns, sink);
+  const located = locateColumns(table.header, rapport.columns, sink);
   if (!located) return undefined;
   const out: RapportMetadata = { ...DEFAULT_METADATA };
   const seen = new Set<string>();

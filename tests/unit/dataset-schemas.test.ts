@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { KEY_FIGURE_SOURCES } from "../../src/sources/registry.js";
+import { KEY_FIGURE_SOURCES, SERIES_SOURCES } from "../../src/sources/registry.js";
 import { validateKeyFigures } from "../../src/validate/key-figures.js";
 import type { KeyFigureSource } from "../../src/sources/key-figure-source.js";
 import {
@@ -96,13 +96,15 @@ describe("nyckeltal: fel i enskilda rader", () => {
 });
 
 describe("tidsserier", () => {
-  const columns = [{ key: "misstanktaFall", header: "misstänkta_fall" }];
   const serie = (rows: string[]) => {
     const { table, sink } = tableFrom(
       ["år;misstänkta_fall;anmärkning;källa", ...rows].join("\n"),
       "serie.csv",
     );
-    return { value: validateSerie(table!, columns, SOURCES, sink), diagnostics: sink.items };
+    return {
+      value: validateSerie(table!, SERIES_SOURCES.migrationsverket, SOURCES, sink),
+      diagnostics: sink.items,
+    };
   };
 
   it("behåller ett saknat år som saknat", () => {
