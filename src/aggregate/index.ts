@@ -75,7 +75,12 @@ export function computeFigures(
     const reconciled = reconcileKeyFigures(file, figures, source.sums);
     appendAll(avstamningar, reconciled.avstamningar);
     appendAll(avvikelser, reconciled.avvikelser);
-    nyckeltal[source.id] = { ...nestKeys(figures.varden), kallor: nestKeys(figures.kallor) };
+    nyckeltal[source.id] = {
+      ...nestKeys(figures.varden),
+      kallor: nestKeys(figures.kallor),
+      // The keys marked `..`: their values above are `null` because they are not known, not zero.
+      saknas: figures.saknas,
+    };
   }
   const diagnostics: Diagnostic[] = avvikelser.map((a) => ({
     code: "W_SUMMA_AVVIKER",

@@ -22,6 +22,8 @@ export function reconcileKeyFigures(
   const avstamningar: Avstamning[] = [];
   const avvikelser: Avvikelse[] = [];
   for (const sum of sums) {
+    // A sum with a figure marked `..` (not known) cannot be checked; check warns about the `..` itself.
+    if ([sum.total, ...sum.parts].some((key) => figures.varden[key] === null)) continue;
     const angivet = figures.varden[sum.total] as number;
     const beraknat = sum.parts.reduce((acc, key) => acc + (figures.varden[key] as number), 0);
     const rad = figures.rader[sum.total] ?? 0;

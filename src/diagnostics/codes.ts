@@ -162,6 +162,12 @@ export const DIAGNOSTIC_CODES = {
     group: "summor",
     beskrivning: "En uppgift saknas (..); summor som omfattar den är ofullständiga.",
   },
+  W_NYCKELTAL_SAKNAS: {
+    severity: "varning",
+    group: "kallor",
+    beskrivning:
+      'Nyckeltal är ännu inte kända (..); rapporten skriver "uppgift saknas" där de skulle ha stått.',
+  },
   W_JAMFORELSEAR_SAKNAS: {
     severity: "varning",
     group: "summor",

@@ -5,6 +5,7 @@ import type { TemplateContext } from "./context.js";
 import { FootnoteRegistry } from "./footnotes.js";
 import { createTemplateEnvironment } from "./handlebars-env.js";
 import { applyWritingRules, repeatedAttributions } from "./skrivregler.js";
+import { resolveMissingFigures } from "./missing-figures.js";
 
 export interface RenderedChapter {
   /** `01-sammanfattning.md` */
@@ -59,7 +60,7 @@ export function renderChapters(
       const filled = compile(template)({ ...context, citeradeKallor: cited });
       // A chapter with nothing to say this time (the review appendix outside drafts) is left out.
       if (filled.trim() === "") continue;
-      const { text, findings } = applyWritingRules(filled);
+      const { text, findings } = applyWritingRules(resolveMissingFigures(filled, context.statistikar));
       for (const finding of [...findings, ...repeatedAttributions(text)]) {
         diagnostics.push({
           code: "W_SPRAKREGEL",

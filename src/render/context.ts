@@ -7,6 +7,49 @@ import { redovisningsdag } from "../model/report-year.js";
 import type { Avstamning } from "../aggregate/reconcile.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { hasChangeColumn } from "./anmalda-brott-table.js";
+import { KEY_FIGURE_SOURCES } from "../sources/registry.js";
+import { SaknadUppgift } from "./missing-figures.js";
+
+const isNode = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === "object" && !Array.isArray(v);
+/** The values of nested key figures (`{ koppleri: { atal: 18 } }` → `[18]`). */
+const leaves = (node: Record<string, unknown>): unknown[] =>
+  Object.values(node).flatMap((v) => (isNode(v) ? leaves(v) : [v]));
+
+const stodprogramBeskrivning = KEY_FIGURE_SOURCES.stodprogram.beskrivning;
+
+/**
+ * Key figures as the templates see them: a figure marked `..` becomes a SaknadUppgift (the helpers
+ * print "uppgift saknas" for it), and a source with every figure marked `..` reads like a source
+ * whose file is missing (`{{#if stodprogram}}` is false; `saknas.stodprogram` says so).
+ */
+function withMissingFigures(
+  siffror: Siffror,
+  missingFiles: readonly KeyFigureSource[],
+): { figures: Record<string, unknown>; absent: Pick<KeyFigureSource, "id" | "beskrivning">[] } {
+  const absent: Pick<KeyFigureSource, "id" | "beskrivning">[] = [...missingFiles];
+  const figures: Record<string, unknown> = {};
+  const registry: Record<string, Pick<KeyFigureSource, "beskrivning">> = KEY_FIGURE_SOURCES;
+  for (const [id, value] of Object.entries(siffror)) {
+    const source = value as { saknas?: unknown; kallor?: unknown } | null;
+    if (!source || !Array.isArray(source.saknas) || source.kallor === undefined) continue;
+    if (source.saknas.length === 0) continue;
+    const beskrivning = registry[id]?.beskrivning ?? id;
+    const replace = (node: Record<string, unknown>): Record<string, unknown> =>
+      Object.fromEntries(
+        Object.entries(node).map(([key, v]) => [
+          key,
+          v === null ? new SaknadUppgift(beskrivning) : isNode(v) ? replace(v) : v,
+        ]),
+      );
+    const { kallor, saknas, ...values } = source as Record<string, unknown>;
+    if (leaves(values).every((v) => v === null)) {
+      figures[id] = null;
+      absent.push({ id, beskrivning });
+    } else figures[id] = { ...replace(values), kallor, saknas };
+  }
+  return { figures, absent };
+}
 
 /** What a draft's review appendix lists (drafts only; the published report leaves it out). */
 export interface Granskning {
@@ -60,8 +103,8 @@ export interface TemplateContext extends Siffror {
   };
   /** Reported trafficking offences per purpose, children and adults together (from the comparison groups). */
   summor: Record<string, number>;
-  /** Comparisons the text makes from several datasets. */
-  jamforelser: Record<string, Comparison>;
+  /** Comparisons the text makes from several datasets; a SaknadUppgift where a figure is marked `..`. */
+  jamforelser: Record<string, Comparison | SaknadUppgift>;
   /** Per optional dataset id: a sentence saying its figures are missing, absent where present. */
   saknas: Record<string, string>;
   /** The stated sums in Brå's table that differ from the computed ones (not other datasets'). */
@@ -129,14 +172,19 @@ export function buildTemplateContext(
   const brott = Object.fromEntries(rows.map((r) => [r.brottskod, r]));
   const grupp = Object.fromEntries(siffror.anmaldaBrott.grupper.map((g) => [g.grupp, g]));
 
-  const jamforelser: Record<string, Comparison> = {};
+  const keyFigures = withMissingFigures(siffror, missing);
+  const jamforelser: TemplateContext["jamforelser"] = {};
   const nsp = siffror.stodprogram;
   if (nsp) {
-    jamforelser.nyaIStodprogrammet = {
-      totalt: nsp.nyaPersoner,
-      foregaendeAr: nsp.nyaPersonerForegaendeAr,
-      forandringProcent: percentChange(nsp.nyaPersoner, nsp.nyaPersonerForegaendeAr),
-    };
+    const { nyaPersoner, nyaPersonerForegaendeAr } = nsp;
+    jamforelser.nyaIStodprogrammet =
+      nyaPersoner === null || nyaPersonerForegaendeAr === null
+        ? new SaknadUppgift(stodprogramBeskrivning)
+        : {
+            totalt: nyaPersoner,
+            foregaendeAr: nyaPersonerForegaendeAr,
+            forandringProcent: percentChange(nyaPersoner, nyaPersonerForegaendeAr),
+          };
   }
   // Människoexploatering in begging kept its codes (0495 children, 0496 adults) across the recoding.
   const tiggeri = siffror.polisensArenden?.tiggeri;
@@ -167,6 +215,7 @@ export function buildTemplateContext(
 
   return {
     ...siffror,
+    ...keyFigures.figures,
     jamforelseAr: siffror.statistikar - 1,
     redovisningsdag: redovisningsdag(siffror.rapportar),
     brott,
@@ -216,7 +265,7 @@ export function buildTemplateContext(
       ]),
     ),
     saknas: Object.fromEntries(
-      missing.map((d) => [
+      keyFigures.absent.map((d) => [
         d.id,
         `Uppgifter från ${d.beskrivning} för ${siffror.statistikar} finns inte i underlaget för den här rapporten.`,
       ]),

@@ -12,6 +12,7 @@ import {
 } from "./phrases.js";
 import { changeMarker, countMarker, formatLargeNumber, percentMarker } from "./skrivregler.js";
 import { formatChangeCell, formatCount, formatSwedishDate } from "./swedish.js";
+import { isMissingFigure, missingMarker, type SaknadUppgift } from "./missing-figures.js";
 
 export interface TemplateEnvironmentOptions {
   footnotes?: FootnoteRegistry;
@@ -152,5 +153,37 @@ export function createTemplateEnvironment(options: TemplateEnvironmentOptions = 
     "gt",
     (a: unknown, b: unknown) => typeof a === "number" && typeof b === "number" && a > b,
   );
+  // A key figure marked `..` reaches a figure helper as a SaknadUppgift (also inside a comparison);
+  // the helper leaves a marker and the sentence around it is reworded (missing-figures.ts).
+  const missingIn = (value: unknown): SaknadUppgift | undefined => {
+    if (isMissingFigure(value)) return value;
+    if (value && typeof value === "object") {
+      const figure = value as Partial<Record<"totalt" | "foregaendeAr", unknown>>;
+      return [figure.totalt, figure.foregaendeAr].find(isMissingFigure);
+    }
+    return undefined;
+  };
+  for (const name of [
+    "tal",
+    "antal",
+    "antalEtt",
+    "Antal",
+    "procent",
+    "procentenheter",
+    "andel",
+    "lista",
+    "forandring",
+  ]) {
+    const helper = hb.helpers[name] as (...args: unknown[]) => unknown;
+    hb.registerHelper(name, (...args: unknown[]) => {
+      const missing = args
+        .slice(0, -1)
+        .map(missingIn)
+        .find((m) => m !== undefined);
+      return missing ? missingMarker(missing) : helper(...args);
+    });
+  }
+  const cell = hb.helpers.cell as (...args: unknown[]) => unknown;
+  hb.registerHelper("cell", (...args: unknown[]) => (isMissingFigure(args[0]) ? ".." : cell(...args)));
   return hb;
 }

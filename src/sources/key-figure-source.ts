@@ -46,7 +46,11 @@ export type Nested<T> = UnionToIntersection<
   }[keyof T & string]
 >;
 
-/** A source's figures in `siffror.json`: its values nested by key, and the source id of each. */
+/**
+ * A source's figures in `siffror.json`: its values nested by key (`null` for a figure marked `..`), the
+ * source id of each, and the keys marked `..` (not yet known).
+ */
 export type KeyFigureFigures<S extends KeyFigureSource> = Nested<z.output<S["schema"]>> & {
   kallor: Nested<Record<keyof z.output<S["schema"]> & string, string>>;
+  saknas: string[];
 };

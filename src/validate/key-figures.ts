@@ -3,7 +3,7 @@ import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
 import type { LoadedTable } from "../model/tables.js";
 import { checkCitation } from "./citations.js";
 import { cellOf, locateColumns, placeOf, type ColumnSpec } from "./columns.js";
-import type { KeyFigures } from "../model/key-figures.js";
+import { UPPGIFT_SAKNAS, type KeyFigures } from "../model/key-figures.js";
 import type { KeyFigureSource } from "../sources/key-figure-source.js";
 
 /**
@@ -57,8 +57,11 @@ export function validateKeyFigures<S extends z.ZodObject>(
       continue;
     }
     const source = cellOf(record, located, "kalla");
-    checkCitation(sourceIds, source, { line: record.line, ...placeOf(located, "kalla") }, sink);
-    raw[key] = cellOf(record, located, "varde");
+    const value = cellOf(record, located, "varde");
+    // A figure not yet known has nothing to cite; one that is cited must name a known source.
+    if (!(value.trim() === UPPGIFT_SAKNAS && source === ""))
+      checkCitation(sourceIds, source, { line: record.line, ...placeOf(located, "kalla") }, sink);
+    raw[key] = value;
     kallor[key] = source;
     rader[key] = record.line;
   }
@@ -77,5 +80,19 @@ export function validateKeyFigures<S extends z.ZodObject>(
     }
     return undefined;
   }
-  return { varden: result.data, kallor, rader };
+  const saknas = Object.keys(rader).filter((key) => raw[key]!.trim() === UPPGIFT_SAKNAS);
+  if (saknas.length > 0) {
+    const where = saknas.map((key) => `${key} (rad ${rader[key]})`);
+    sink.warn({
+      code: "W_NYCKELTAL_SAKNAS",
+      line: rader[saknas[0]!]!,
+      ...placeOf(located, "varde"),
+      found: UPPGIFT_SAKNAS,
+      message:
+        saknas.length === Object.keys(dataset.schema.shape).length
+          ? `Filen är inte ifylld: alla ${saknas.length} uppgifter från ${dataset.beskrivning} är .. (inte kända); rapporten säger att uppgifterna saknas.`
+          : `${saknas.length} av uppgifterna från ${dataset.beskrivning} saknas (..); rapporten skriver "uppgift saknas" där de skulle ha stått. Fyll i: ${where.join(", ")}.`,
+    });
+  }
+  return { varden: result.data, kallor, rader, saknas };
 }

@@ -287,6 +287,90 @@ describe(
       expect(text).not.toMatch(/Rumänien|Empact|Look again|bärplockning/);
     });
 
+    it("ett nyckeltal som inte är känt (..) blir null i siffror.json, en varning och meningar som säger att uppgiften saknas", async () => {
+      // The support programme with two figures not yet known; Migrationsverket with none known.
+      const nsp: Record<string, string> = {
+        nyaPersoner: "40",
+        nyaKvinnor: "15",
+        nyaMan: "13",
+        nyaFlickor: "7",
+        nyaPojkar: "5",
+        nyaPersonerForegaendeAr: "..",
+        deltagareISverige: "30",
+        deltagareVuxna: "20",
+        deltagareBarn: "10",
+        barnIHemlandet: "4",
+        omfattadeTotalt: "34",
+        omfattadeKvinnor: "14",
+        omfattadeKvinnorSexuellExploateringProcent: "50",
+        omfattadeMan: "..",
+        omfattadeBarn: "14",
+        arbetskraftsexploatering: "25",
+        sexuellExploatering: "15",
+        jordbrukOchBarplockning: "3",
+        franThailand: "6",
+      };
+      const nspCsv = [
+        "nyckel;värde;källa;anmärkning",
+        ...Object.entries(nsp).map(([k, v]) => `${k};${v};${v === ".." ? "" : "syntetisk-nsp"};`),
+      ].join("\n");
+      const mvKeys = readFileSync(path.join(REPO_DATA, "2023/migrationsverket.csv"), "utf8")
+        .trim()
+        .split("\n")
+        .slice(1)
+        .map((l) => l.split(";")[0]!);
+      const dir = data({
+        "2024/anmalda-brott.csv": longCsv(2024, OLD_2024),
+        "2025/anmalda-brott.csv": longCsv(2025, NEW_2025),
+        "2025/nationellt-stodprogram.csv": `${nspCsv}\n`,
+        "2025/migrationsverket.csv": `nyckel;värde;källa;anmärkning\n${mvKeys.map((k) => `${k};..;;`).join("\n")}\n`,
+      });
+      appendFileSync(
+        path.join(dir, "kallor.csv"),
+        "syntetisk-nsp;Jämställdhetsmyndigheten;Stödprogrammet 2025 (syntetiskt);2026;;;\n",
+      );
+      const result = await runRender(options(dir));
+      expect(result.diagnostics.filter((d) => d.severity === "fel")).toEqual([]);
+      if (!result.ok) throw new Error("bygget misslyckades");
+
+      // siffror.json: null, not zero, and the keys listed as not known.
+      const siffror = result.siffror;
+      expect(siffror.stodprogram).toMatchObject({
+        nyaPersoner: 40,
+        nyaPersonerForegaendeAr: null,
+        omfattadeMan: null,
+        saknas: ["nyaPersonerForegaendeAr", "omfattadeMan"],
+      });
+      // check: one warning per file, naming each missing key and its line.
+      const warning = result.diagnostics.find(
+        (d) => d.code === "W_NYCKELTAL_SAKNAS" && d.file.endsWith("nationellt-stodprogram.csv"),
+      );
+      const lineOf = (key: string) => Object.keys(nsp).indexOf(key) + 2;
+      expect(warning?.line).toBe(lineOf("nyaPersonerForegaendeAr"));
+      expect(warning?.message).toContain(
+        `nyaPersonerForegaendeAr (rad ${lineOf("nyaPersonerForegaendeAr")})`,
+      );
+      expect(warning?.message).toContain(`omfattadeMan (rad ${lineOf("omfattadeMan")})`);
+
+      const text = result.chapters.map((c) => c.markdown).join("\n");
+      const spaced = text.replace(/[\u00a0\u202f]/g, " ");
+      // The known figures are printed; each sentence that needed an unknown one says so instead.
+      expect(spaced).toContain(
+        `Under 2025 erbjöds ${nsp.nyaPersoner} nya personer stöd: ${nsp.nyaKvinnor} kvinnor, ${nsp.nyaMan} män, ${nsp.nyaFlickor} flickor och ${nsp.nyaPojkar} pojkar.`,
+      );
+      expect(text).toContain("Uppgift saknas för 2025 från det nationella stödprogrammet.");
+      // No change is computed from an unknown figure, and no figure word is left standing in for it.
+      const programme = text.slice(text.indexOf("### Det nationella stödprogrammet"));
+      const section = programme.slice(0, programme.indexOf("\n#"));
+      expect(section).not.toMatch(/ökning|minskning|oförändrat|fördubbling|halvering/);
+      expect(text).not.toMatch(/uppgift saknas (ökade|minskade|nya|personer|män)/i);
+      expect(text).not.toMatch(/[\uE000-\uE003]/);
+      // A source with no figure known reads like a source whose file is missing.
+      expect(text).toContain("Uppgifter från Migrationsverket för 2025 finns inte i underlaget");
+      expect(siffror.migrationsverket).toMatchObject({ saknas: mvKeys, [mvKeys[0]!]: null });
+      expect(result.html).toContain("Uppgift saknas för 2025 från det nationella stödprogrammet.");
+    });
+
     it("ett år där varje förändring har motsatt tecken läses rätt", async () => {
       const { old, fresh } = flipped();
       const { chapter } = await build(old, fresh);

@@ -71,6 +71,7 @@ describe("en ny nyckeltalskälla är en modul, dess data och dess text", () => {
       kvinnor: 60,
       man: 70,
       kallor: { samtal: "tolk-2023", kvinnor: "tolk-2023", man: "tolk-2023" },
+      saknas: [],
     });
     expect(result.diagnostics).toContainEqual(
       expect.objectContaining({
@@ -113,15 +114,15 @@ describe("en ny nyckeltalskälla är en modul, dess data och dess text", () => {
     expect(chapter).toContain("den påhittade tolktjänsten");
   });
 
-  it("init förbereder nästa års fil med nycklarna och tomma värden", async () => {
+  it("init förbereder nästa års fil med nycklarna och .. (inte kända) som värden", async () => {
     const { data } = setUp();
     const result = await initYear(data, 2025, registry);
     const created = path.join(data, "2024", "tolktjanst.csv");
     expect(result.created).toContain(created);
     expect(readFileSync(created, "utf8").split("\n").slice(0, 3)).toEqual([
       "nyckel;värde;källa;anmärkning",
-      "samtal;;;",
-      "kvinnor;;;",
+      "samtal;..;;",
+      "kvinnor;..;;",
     ]);
     expect(result.checklist.join("\n")).toContain("den påhittade tolktjänsten");
   });

@@ -171,6 +171,9 @@ export const TRIGGERS: Record<string, Trigger> = {
   // Sums and missing figures
   W_SUMMA_AVVIKER: wide(row("Köp av sexuell tjänst", "1;1;1;1;1;1;1;8")),
   W_UPPGIFT_SAKNAS: wide(row("Köp av sexuell tjänst", "1;..;1;1;1;1;1;")),
+  W_NYCKELTAL_SAKNAS: checkProjectWith("2023/nationellt-stodprogram.csv", (c) =>
+    c.replace(/^nyaPersonerForegaendeAr;\d+;[^;]*;/m, "nyaPersonerForegaendeAr;..;;"),
+  ),
   W_JAMFORELSEAR_SAKNAS: wide(row("Köp av sexuell tjänst")),
   W_DATASET_SAKNAS: wide(row("Köp av sexuell tjänst")),
   // Templates and the year's texts
