@@ -14,6 +14,7 @@ import {
 } from "../sources/registry.js";
 import type { InitContext } from "../sources/source.js";
 import type { YearFileSource } from "../sources/year-file-source.js";
+import { UPPGIFT_SAKNAS } from "../model/key-figures.js";
 
 export interface InitResult {
   created: string[];
@@ -50,6 +51,17 @@ async function carriedOver(
   if (!table) return undefined;
   const rows = table.records.filter((r) => r.cells.some((c) => c.trim() !== "")).map((r) => change(r.cells));
   return `${[table.header.cells, ...rows].map(csvLine).join("\n")}\n`;
+}
+
+/**
+ * A note carried over from `from` to `statistikar`: a year near `from` ("tillträde till programmet
+ * 2022", the year before) names the same year relative to the new one (2024 for statistics year 2025).
+ */
+export function shiftYears(note: string, from: number, statistikar: number): string {
+  return note.replace(/\b(19|20)\d\d\b/g, (match) => {
+    const year = Number(match);
+    return Math.abs(year - from) <= 10 ? String(year + statistikar - from) : match;
+  });
 }
 
 /**
@@ -140,23 +152,35 @@ export async function initYear(
     `${inFolder(anmaldaBrott.file(statistikar))}: ${anmaldaBrott.init.checklist(statistikar)}`,
   );
 
+  // The year before is what the new year is compared with; without its table no change is computed.
+  const previousYear = statistikar - 1;
+  const previousTable = inFolder(anmaldaBrott.base(previousYear));
+  if (!(await Promise.all(anmaldaBrott.extensions.map((ext) => exists(previousTable + ext)))).some(Boolean))
+    result.checklist.push(
+      `${inFolder(anmaldaBrott.file(previousYear))}: Brås tabell för ${previousYear} (med dess källa i ` +
+        `${path.join(dataDir, String(previousYear), "datakallor.csv")}), eller raderna för ${previousYear} i samma långa export som ${statistikar}; ` +
+        `utan den jämförs ${statistikar} inte med ${previousYear}.`,
+    );
+
   const { datakallor, ...otherYearFiles } = YEAR_FILE_SOURCES;
   await prepareYearFile(datakallor);
 
   for (const dataset of Object.values(keyFigureSources)) {
     const previous = path.join(dataDir, String(from), dataset.file);
     if (!(await exists(previous))) continue;
-    // Keys and notes are kept; each value and source is emptied for the new year.
+    // Keys and notes are kept, each note's years moved to the new year; each value is `..` (not yet
+    // known) and each source empty, so that check lists what is left rather than failing on every row.
     const emptied = await carriedOver(previous, result.diagnostics, ([key = "", , , ...note]) => [
       key,
+      UPPGIFT_SAKNAS,
       "",
-      "",
-      note.join(";"),
+      shiftYears(note.join(";"), from, statistikar),
     ]);
     if (emptied === undefined) continue;
     await write(dataset.file, emptied);
     result.checklist.push(
-      `${path.join(target, dataset.file)}: fyll i värde och källa för varje uppgift från ${dataset.beskrivning}.`,
+      `${path.join(target, dataset.file)}: ersätt .. med ${statistikar} års värde och ange dess källa, för varje uppgift från ${dataset.beskrivning}. ` +
+        `En uppgift som inte är känd får stå kvar som ..; rapporten skriver då "uppgift saknas".`,
     );
   }
   for (const source of Object.values(otherYearFiles)) await prepareYearFile(source);

@@ -61,12 +61,18 @@ export function validateAnmaldaBrott(
   /** Codes of the rows under the current group label, which a `Delsumma` closes. */
   let groupRows: AnmaldaBrottRad[] = [];
   const errorsBefore = sink.items.filter((d) => d.severity === "fel").length;
+  let regionCells = 0;
+  let filledRegionCells = 0;
 
   /** Reads count cells; an empty cell is an error only in a region column of an offence row. */
   const readCounts = (record: RawRecord, keys: readonly Key[], allowEmpty: boolean) => {
     const values = new Map<Key, Count | undefined>();
     for (const key of keys) {
       const cell = cellOf(record, columns, key);
+      if (!allowEmpty && key !== "totalt") {
+        regionCells++;
+        if (cell !== "") filledRegionCells++;
+      }
       if (cell === "") {
         if (!allowEmpty && key !== "totalt") {
           sink.error({
@@ -223,6 +229,20 @@ export function validateAnmaldaBrott(
     };
     rader.push(rad);
     groupRows.push(rad);
+  }
+
+  // A table nobody has filled in yet (as `report init` writes it) is one thing to do, not an error
+  // for each of its hundreds of empty cells.
+  if (regionCells > 0 && filledRegionCells === 0) {
+    const kept = sink.items.filter((d) => d.code !== "E_ANTAL_SAKNAS");
+    sink.items.splice(0, sink.items.length, ...kept);
+    sink.error({
+      code: "E_TOM_TABELL",
+      line: table.header.line,
+      message:
+        `Tabellen är inte ifylld: ingen av dess ${rader.length} brottsrader har något antal. ` +
+        "Fyll i anmälda brott per polisregion ur Brås tabell, eller ersätt filen med Brås export.",
+    });
   }
 
   const errorsAfter = sink.items.filter((d) => d.severity === "fel").length;

@@ -21,7 +21,7 @@ describe("init läser fjolårets filer med samma läsare som allt annat", () => 
     const result = await initYear(temp.dir, 2025);
     expect(result.diagnostics).toEqual([]);
     expect(readFileSync(path.join(temp.dir, "2024", "migrationsverket.csv"), "utf8")).toBe(
-      'nyckel;värde;källa;anmärkning\nuppehallstillstand;;;"Både män; kvinnor och barn – räknade ""var för sig"""\n',
+      'nyckel;värde;källa;anmärkning\nuppehallstillstand;..;;"Både män; kvinnor och barn – räknade ""var för sig"""\n',
     );
   });
 });
