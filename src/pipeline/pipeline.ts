@@ -201,6 +201,12 @@ export async function checkTemplates(options: PipelineOptions): Promise<Template
     ...templates.yearTexts.values(),
   ];
   for (const file of prose) appendAll(diagnostics, findTypedFigures(file.file, file.source));
+  // Syntax needs no figures: a broken year text is reported even when the data has errors too.
+  const { parseTemplate } = await import("../render/template-errors.js");
+  for (const file of prose) {
+    const { diagnostic } = parseTemplate(file);
+    if (diagnostic) diagnostics.push(diagnostic);
+  }
   const refused = new Set(templates.diagnostics.map((d) => d.file));
   diagnostics.push(...(await copiedYearTexts(templates, options.dataDir, statistikar)));
   for (const name of yearTextNames(templates)) {
@@ -271,8 +277,12 @@ export async function runCheck(options: PipelineOptions): Promise<CheckResult> {
   const both = await checkBoth(options);
   const { avstamningar, siffror } = both;
   let { diagnostics } = both;
-  if (siffror && !blocks(diagnostics, options.strict))
-    diagnostics = [...diagnostics, ...(await renderProblems(both, siffror, options))];
+  if (siffror && !blocks(diagnostics, options.strict)) {
+    const key = (d: Diagnostic) => [d.code, d.file, d.line, d.column, d.message].join("\u0000");
+    const known = new Set(diagnostics.map(key));
+    const rendering = await renderProblems(both, siffror, options);
+    diagnostics = [...diagnostics, ...rendering.filter((d) => !known.has(key(d)))];
+  }
   const checked = { diagnostics: finish(diagnostics, options.strict), avstamningar };
   return siffror && !blocks(diagnostics, options.strict)
     ? { ...checked, ok: true, siffror }

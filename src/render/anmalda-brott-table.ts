@@ -1,4 +1,5 @@
 import type { AnmaldaBrottFigurer, Summa } from "../aggregate/anmalda-brott.js";
+import { markdownText } from "./markdown-text.js";
 import { renderMarkdownTable } from "./markdown-table.js";
 import { formatChangeCell, formatCount, formatNumber } from "./swedish.js";
 
@@ -22,7 +23,7 @@ export function anmaldaBrottTable(figures: AnmaldaBrottFigurer): string {
   const change = hasChangeColumn(figures);
   const header = [
     "Brottskodsgrupp / brott",
-    ...regioner,
+    ...regioner.map(markdownText),
     "Totalt",
     ...(change ? [`Förändring mot ${figures.jamforelseAr}`] : []),
   ];
@@ -30,17 +31,17 @@ export function anmaldaBrottTable(figures: AnmaldaBrottFigurer): string {
   const blank = () => regioner.map(() => "");
   const rows: string[][] = [];
   for (const group of figures.grupper) {
-    rows.push([`**${group.grupp}**`, ...blank(), "", ...(change ? [""] : [])]);
+    rows.push([`**${markdownText(group.grupp)}**`, ...blank(), "", ...(change ? [""] : [])]);
     for (const row of figures.rader.filter((r) => r.grupp === group.grupp)) {
       rows.push([
-        row.brottskodstext,
+        markdownText(row.brottskodstext),
         ...regioner.map((r) => formatCount(row.perRegion[r])),
         formatSum(row),
         ...(change ? [formatChangeCell(row.forandringProcent)] : []),
       ]);
     }
     rows.push([
-      `*Delsumma ${group.grupp.toLowerCase()}*`,
+      `*Delsumma ${markdownText(group.grupp.toLowerCase())}*`,
       ...regioner.map((r) =>
         formatSum({ totalt: group.perRegion[r] ?? 0, ofullstandig: group.ofullstandigaRegioner.includes(r) }),
       ),
@@ -70,10 +71,10 @@ export function comparableGroupsTable(figures: AnmaldaBrottFigurer): string {
   const rows = figures.jamforbaraGrupper
     .filter((g) => g.omkodad)
     .map((g) => [
-      g.benamning,
-      g.koder.join(", "),
+      markdownText(g.benamning),
+      markdownText(g.koder.join(", ")),
       formatSum(g),
-      g.koderForegaendeAr.join(", "),
+      markdownText(g.koderForegaendeAr.join(", ")),
       g.foregaendeAr === null ? ".." : formatNumber(g.foregaendeAr),
       formatChangeCell(g.forandringProcent),
     ]);

@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { appendAll, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { yearTextNames, type LoadedTemplates, type TemplateFile } from "../model/templates.js";
 import type { Chart } from "./charts.js";
 import type { TemplateContext } from "./context.js";
@@ -6,6 +6,25 @@ import { FootnoteRegistry } from "./footnotes.js";
 import { createTemplateEnvironment } from "./handlebars-env.js";
 import { applyWritingRules, repeatedAttributions } from "./skrivregler.js";
 import { resolveMissingFigures } from "./missing-figures.js";
+import { inFile, parseTemplate, templateDiagnostic, unknownNames } from "./template-errors.js";
+
+/**
+ * A partial (a year text, a shared piece) compiled on its own, so that a failure inside it is reported
+ * on its file and line, not on the chapter that included it.
+ */
+function located(
+  file: TemplateFile,
+  compile: (t: TemplateFile) => HandlebarsTemplateDelegate,
+): HandlebarsTemplateDelegate {
+  const filled = compile(file);
+  return (context: unknown, options?: RuntimeOptions) => {
+    try {
+      return filled(context, options);
+    } catch (cause) {
+      throw inFile(file.file, cause);
+    }
+  };
+}
 
 export interface RenderedChapter {
   /** `01-sammanfattning.md` */
@@ -34,11 +53,32 @@ export function renderChapters(
   charts: ReadonlyMap<string, Chart> = new Map(),
 ): { chapters: RenderedChapter[]; diagnostics: Diagnostic[]; footnotes: number } {
   const footnotes = new FootnoteRegistry(new Map(context.kallor.map((k) => [k.id, k])));
-  const hb = createTemplateEnvironment({ footnotes, charts });
+  const hb = createTemplateEnvironment({ footnotes, charts, markdown: true });
   const diagnostics: Diagnostic[] = [];
-  const compile = (template: TemplateFile) => hb.compile(template.source, { noEscape: true, strict: false });
-  for (const [name, partial] of templates.partials) hb.registerPartial(name, partial.source);
-  for (const [name, text] of templates.yearTexts) hb.registerPartial(`arstext/${name}`, text.source);
+  // Mistakes that need no rendering to find (syntax, names the figures do not have) are reported for
+  // every file at once, each on its own file and line; the chapters are then not filled in.
+  const helpers = new Set(Object.keys(hb.helpers));
+  const files = [
+    ...templates.chapters.map((c) => c.template),
+    ...templates.partials.values(),
+    ...templates.yearTexts.values(),
+  ];
+  for (const file of files) {
+    const { ast, diagnostic } = parseTemplate(file);
+    if (diagnostic) diagnostics.push(diagnostic);
+    // The list of sources sees the sources cited before it (added as it is filled in).
+    else
+      appendAll(
+        diagnostics,
+        unknownNames(file, ast!, { ...context, citeradeKallor: context.kallor }, helpers),
+      );
+  }
+  if (diagnostics.length > 0) return { chapters: [], diagnostics, footnotes: 0 };
+
+  const compile = (template: TemplateFile) => hb.compile(template.source);
+  for (const [name, partial] of templates.partials) hb.registerPartial(name, located(partial, compile));
+  for (const [name, text] of templates.yearTexts)
+    hb.registerPartial(`arstext/${name}`, located(text, compile));
   // A year text the templates ask for but the year lacks prints as a visible gap in the draft
   // (report check warns about it), rather than stopping the build.
   for (const name of yearTextNames(templates)) {
@@ -72,15 +112,7 @@ export function renderChapters(
       }
       chapters.push({ name, markdown: normaliseMarkdown(`${text}\n\n${footnotes.takeDefinitions()}`) });
     } catch (cause) {
-      const message = cause instanceof Error ? cause.message : String(cause);
-      const line = /line (\d+)/i.exec(message)?.[1];
-      diagnostics.push({
-        code: "E_MALLFEL",
-        severity: "fel",
-        file: template.file,
-        ...(line !== undefined && { line: Number(line) }),
-        message: `Mallen kan inte fyllas i: ${message.split("\n")[0]}`,
-      });
+      diagnostics.push(templateDiagnostic(inFile(template.file, cause)));
     }
   }
   return { chapters, diagnostics, footnotes: footnotes.count };

@@ -105,8 +105,8 @@ export interface TemplateContext extends Siffror {
   summor: Record<string, number>;
   /** Comparisons the text makes from several datasets; a SaknadUppgift where a figure is marked `..`. */
   jamforelser: Record<string, Comparison | SaknadUppgift>;
-  /** Per optional dataset id: a sentence saying its figures are missing, absent where present. */
-  saknas: Record<string, string>;
+  /** Per optional dataset id: a sentence saying its figures are missing, null where present. */
+  saknas: Record<string, string | null>;
   /** The stated sums in Brå's table that differ from the computed ones (not other datasets'). */
   avvikelserAnmaldaBrott: Siffror["avvikelser"];
   /** Per series: the years with no figure at all (the chart shows a gap there). */
@@ -264,12 +264,14 @@ export function buildTemplateContext(
           .map((y) => String(y.ar)),
       ]),
     ),
-    saknas: Object.fromEntries(
-      keyFigures.absent.map((d) => [
+    // Every optional dataset has its key (null when present), so that a misspelt one is an unknown name.
+    saknas: Object.fromEntries([
+      ...Object.keys(KEY_FIGURE_SOURCES).map((id) => [id, null]),
+      ...keyFigures.absent.map((d) => [
         d.id,
         `Uppgifter från ${d.beskrivning} för ${siffror.statistikar} finns inte i underlaget för den här rapporten.`,
       ]),
-    ),
+    ]),
   };
 }
 

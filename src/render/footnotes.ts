@@ -1,4 +1,5 @@
 import type { Kalla } from "../model/types.js";
+import { markdownText } from "./markdown-text.js";
 import { formatSwedishDate } from "./swedish.js";
 
 /**
@@ -36,19 +37,23 @@ export class FootnoteRegistry {
 
 /** A footnote's text: publisher, title and year; the full reference stands in the list of sources. */
 export function formatShortReference(kalla: Kalla): string {
-  return `${kalla.utgivare}, *${kalla.titel}* (${kalla.ar}).`;
+  return `${markdownText(kalla.utgivare)}, *${markdownText(kalla.titel)}* (${kalla.ar}).`;
 }
 
 /** "Migrationsverket, *Årsredovisning 2023* (2024). Sidan 111. https://… (hämtad 6 augusti 2024)." */
 export function formatReference(kalla: Kalla): string {
-  const parts = [`${kalla.utgivare}, *${kalla.titel}* (${kalla.ar}).`];
-  if (kalla.anmarkning)
-    parts.push(kalla.anmarkning.endsWith(".") ? kalla.anmarkning : `${kalla.anmarkning}.`);
+  const parts = [formatShortReference(kalla)];
+  if (kalla.anmarkning) {
+    const note = markdownText(kalla.anmarkning);
+    parts.push(note.endsWith(".") ? note : `${note}.`);
+  }
   if (kalla.url) {
     const retrieved = kalla.hamtad
       ? ` (hämtad ${formatSwedishDate(new Date(`${kalla.hamtad}T12:00:00Z`))})`
       : "";
-    parts.push(`<${kalla.url}>${retrieved}.`);
+    // Only a plain web address becomes a link; anything else is shown as the text it is.
+    const link = /^https?:\/\/[^\s<>\\]+$/.test(kalla.url) ? `<${kalla.url}>` : markdownText(kalla.url);
+    parts.push(`${link}${retrieved}.`);
   }
   return parts.join(" ");
 }

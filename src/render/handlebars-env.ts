@@ -11,20 +11,27 @@ import {
   type TextRules,
 } from "./phrases.js";
 import { changeMarker, countMarker, formatLargeNumber, percentMarker } from "./skrivregler.js";
+import { markdownText } from "./markdown-text.js";
 import { formatChangeCell, formatCount, formatSwedishDate } from "./swedish.js";
 import { isMissingFigure, missingMarker, type SaknadUppgift } from "./missing-figures.js";
+import { describeValue, locatedHelper } from "./template-errors.js";
 
 export interface TemplateEnvironmentOptions {
   footnotes?: FootnoteRegistry;
   charts?: ReadonlyMap<string, Chart>;
   rules?: TextRules;
+  /**
+   * Templates write Markdown: a value from data (`{{x}}`, or a helper's text made of data) is escaped
+   * for Markdown so that it stays text. Default false (the HTML layout escapes for HTML instead).
+   */
+  markdown?: boolean;
 }
 
 /** A template that asks for a value the figures do not have is a bug in the template, not a blank. */
 function number(value: unknown, helper: string): number {
   if (typeof value !== "number") {
     throw new Error(
-      `Mallhjälpen "${helper}" väntade ett tal men fick ${value === undefined ? "inget värde (okänt namn i mallen?)" : JSON.stringify(value)}.`,
+      `Mallhjälpen "${helper}" väntade ett tal men fick ${describeValue(value)}${value === undefined ? " (okänt namn i mallen?)" : ""}.`,
     );
   }
   return value;
@@ -65,6 +72,7 @@ interface ChangeFigure {
 export function createTemplateEnvironment(options: TemplateEnvironmentOptions = {}): typeof Handlebars {
   const hb = Handlebars.create();
   const rules = options.rules ?? DEFAULT_TEXT_RULES;
+  const text = options.markdown ? markdownText : (s: string) => s;
   hb.registerHelper("tal", (n: unknown) => formatLargeNumber(number(n, "tal")));
   hb.registerHelper("antal", (n: unknown) => countMarker(number(n, "antal")));
   hb.registerHelper("antalEtt", (n: unknown) => countMarker(number(n, "antalEtt"), "neutrum"));
@@ -113,7 +121,7 @@ export function createTemplateEnvironment(options: TemplateEnvironmentOptions = 
   );
   hb.registerHelper("lista", (items: unknown) => {
     if (!Array.isArray(items)) throw new Error('Mallhjälpen "lista" väntade en lista.');
-    return listInText(items.map(String));
+    return listInText(items.map((item) => text(String(item))));
   });
   hb.registerHelper("anmaldaBrottTabell", (figures: AnmaldaBrottFigurer) => {
     if (!figures) throw new Error('Mallhjälpen "anmaldaBrottTabell" fick inga siffror.');
@@ -142,12 +150,12 @@ export function createTemplateEnvironment(options: TemplateEnvironmentOptions = 
   let tableNumber = 0;
   hb.registerHelper("tabell", (caption: unknown) => {
     tableNumber++;
-    return `Tabell ${tableNumber}. ${String(caption)}`;
+    return `Tabell ${tableNumber}. ${text(String(caption))}`;
   });
   hb.registerHelper("referens", (kalla: Parameters<typeof formatReference>[0]) => formatReference(kalla));
-  hb.registerHelper("gemener", (s: unknown) => String(s).toLowerCase());
-  hb.registerHelper("versaler", (s: unknown) => String(s).toUpperCase());
-  hb.registerHelper("concat", (...args: unknown[]) => args.slice(0, -1).map(String).join(""));
+  hb.registerHelper("gemener", (s: unknown) => text(String(s).toLowerCase()));
+  hb.registerHelper("versaler", (s: unknown) => text(String(s).toUpperCase()));
+  hb.registerHelper("concat", (...args: unknown[]) => text(args.slice(0, -1).map(String).join("")));
   hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);
   hb.registerHelper(
     "gt",
@@ -185,5 +193,71 @@ export function createTemplateEnvironment(options: TemplateEnvironmentOptions = 
   }
   const cell = hb.helpers.cell as (...args: unknown[]) => unknown;
   hb.registerHelper("cell", (...args: unknown[]) => (isMissingFigure(args[0]) ? ".." : cell(...args)));
+  for (const name of OWN_HELPERS) {
+    const helper = hb.helpers[name]!;
+    // Each helper escapes the data in its own text, so its result goes into the Markdown as it is.
+    const raw: Handlebars.HelperDelegate = options.markdown
+      ? function (this: unknown, ...args: unknown[]) {
+          const result: unknown = (helper as (...a: unknown[]) => unknown).apply(this, args);
+          return typeof result === "string" ? new hb.SafeString(result) : result;
+        }
+      : helper;
+    hb.registerHelper(name, locatedHelper(name, raw));
+  }
+  if (options.markdown) escapeForMarkdown(hb);
   return hb;
+}
+
+/** The helpers registered above (Handlebars' own, like `if` and `each`, are left as they are). */
+const OWN_HELPERS = [
+  "tal",
+  "antal",
+  "antalEtt",
+  "Antal",
+  "cell",
+  "forandringCell",
+  "procent",
+  "procentenheter",
+  "andel",
+  "ar",
+  "datum",
+  "forandring",
+  "harForandring",
+  "lista",
+  "anmaldaBrottTabell",
+  "jamforbaraGrupperTabell",
+  "fotnot",
+  "diagram",
+  "tabell",
+  "referens",
+  "gemener",
+  "versaler",
+  "concat",
+  "eq",
+  "gt",
+] as const;
+
+/**
+ * Makes `{{value}}` escape for Markdown instead of HTML in every template this environment compiles
+ * (chapters, partials, year texts). Handlebars has no per-environment setting for this; its compiled
+ * templates call `container.escapeExpression`, which is set here as each template starts.
+ */
+function escapeForMarkdown(hb: typeof Handlebars): void {
+  const template = hb.template.bind(hb);
+  const escape = (value: unknown) =>
+    value !== null && typeof value === "object" && "toHTML" in value
+      ? (value as { toHTML: () => string }).toHTML()
+      : value === undefined || value === null
+        ? ""
+        : markdownText(String(value));
+  hb.template = ((spec: Record<string, unknown>) => {
+    for (const [key, part] of Object.entries(spec)) {
+      if (typeof part !== "function" || !/^(main|\d+)$/.test(key)) continue;
+      spec[key] = function (this: unknown, container: { escapeExpression: unknown }, ...rest: unknown[]) {
+        container.escapeExpression = escape;
+        return (part as (...a: unknown[]) => unknown).call(this, container, ...rest);
+      };
+    }
+    return template(spec as unknown as Parameters<typeof hb.template>[0]);
+  }) as typeof hb.template;
 }

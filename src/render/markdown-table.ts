@@ -6,7 +6,8 @@ export interface MarkdownTable {
   rows: string[][];
 }
 
-const escapeCell = (text: string) => text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\n/g, " ");
+/** Cells hold Markdown (data in them is escaped with markdownText); a bare pipe would end the cell. */
+const escapeCell = (text: string) => text.replace(/(?<!\\)\|/g, "\\|").replace(/\n/g, " ");
 
 export function renderMarkdownTable(table: MarkdownTable): string {
   const line = (cells: string[]) => `| ${cells.map(escapeCell).join(" | ")} |`;
