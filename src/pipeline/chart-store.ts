@@ -3,13 +3,14 @@ import { createRequire } from "node:module";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Chart } from "../render/charts.js";
 
 /**
- * Charts drawn by an earlier build, kept on disk so that a new process draws them (and loads Vega) only
- * when they would come out differently: a build whose figures are unchanged takes them from here. An
- * entry is keyed by everything a chart depends on (see chartKey), so a hit gives byte for byte what
- * drawing would. Anything unreadable is a miss; a failed write only costs the next build the drawing.
+ * Chart drawings (SVG) made by an earlier build, kept on disk so that a new process draws (and loads
+ * Vega for) only those that would come out differently. An entry is one drawing, keyed by everything
+ * it depends on: its Vega-Lite spec, the embedded font, the tool's code and Vega's versions (see
+ * svgKey in render-cache.ts), so a hit gives byte for byte what drawing would, and a changed figure
+ * redraws only the charts that show it. Anything unreadable is a miss; a failed write only costs the
+ * next build the drawing.
  */
 export interface ChartStore {
   /** Default: `node_modules/.cache/report/` of the tool (the usual place for a package's cache). */
@@ -49,35 +50,53 @@ export function chartToolKey(toolCode: string): string {
   return `${toolCode} vega ${packageVersion("vega")} vega-lite ${packageVersion("vega-lite")}`;
 }
 
-const KEEP = 8;
-const entry = (dir: string, key: string) => path.join(dir, `diagram-${key}.json`);
+/**
+ * Enough for the drawings of several editions and both widths; the oldest go first. A build that finds
+ * its drawing gone draws it again, so removing an entry another build is about to read is harmless.
+ */
+const KEEP = 64;
+const ENTRY = /^svg-[0-9a-f]{64}\.svg$/;
+const entry = (dir: string, key: string) => path.join(dir, `svg-${key}.svg`);
+let written = 0;
 
-export async function readStoredCharts(
-  store: ChartStore,
-  key: string,
-): Promise<Map<string, Chart> | undefined> {
+/** One drawing stored by an earlier build, or `undefined` (a miss: anything unreadable is one). */
+export async function readStoredSvg(store: ChartStore, key: string): Promise<string | undefined> {
   try {
-    const charts = JSON.parse(await readFile(entry(store.dir, key), "utf8")) as Chart[];
-    return new Map(charts.map((chart) => [chart.id, chart]));
+    return await readFile(entry(store.dir, key), "utf8");
   } catch {
     return undefined;
   }
 }
 
-/** Writes an entry (atomically: a reader sees all of it or none) and keeps only the newest few. */
-export async function storeCharts(store: ChartStore, key: string, charts: Map<string, Chart>): Promise<void> {
+/**
+ * Stores a drawing under its key and keeps only the newest few. Written to a file of this write's own
+ * (process and counter: builds in parallel, and parallel writes in one process, never share one) and
+ * renamed into place, so a reader sees a whole drawing or none. Two builds storing the same key store
+ * the same bytes, since the key is everything the drawing depends on.
+ */
+export async function storeSvg(store: ChartStore, key: string, svg: string): Promise<void> {
   try {
     await mkdir(store.dir, { recursive: true });
     const file = entry(store.dir, key);
-    const partial = `${file}.${process.pid}.tmp`;
-    await writeFile(partial, JSON.stringify([...charts.values()]));
-    await rename(partial, file);
-    const entries = (await readdir(store.dir)).filter((n) => /^diagram-[0-9a-f]+\.json$/.test(n));
+    const partial = `${file}.${process.pid}-${++written}.tmp`;
+    try {
+      await writeFile(partial, svg, { flag: "wx" });
+      await rename(partial, file);
+    } finally {
+      await rm(partial, { force: true });
+    }
+    const entries = (await readdir(store.dir)).filter((n) => ENTRY.test(n));
     if (entries.length <= KEEP) return;
     const dated = await Promise.all(
-      entries.map(async (n) => ({ n, t: (await stat(path.join(store.dir, n))).mtimeMs })),
+      entries.map(async (n) => ({
+        n,
+        t: await stat(path.join(store.dir, n)).then(
+          (s) => s.mtimeMs,
+          () => 0,
+        ),
+      })),
     );
-    dated.sort((a, b) => b.t - a.t);
+    dated.sort((a, b) => b.t - a.t || a.n.localeCompare(b.n));
     await Promise.all(dated.slice(KEEP).map((d) => rm(path.join(store.dir, d.n), { force: true })));
   } catch {
     // A cache that cannot be written (a read-only installation) only means drawing again next time.

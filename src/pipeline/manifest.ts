@@ -45,8 +45,18 @@ async function filesUnder(dir: string, options = { recursive: true }): Promise<s
   }
 }
 
-/** The tool's own code (compiled), so a changed program rebuilds even under the same version number. */
-async function toolFingerprint(): Promise<{ version: string; kod: string }> {
+let toolCode: Promise<{ version: string; kod: string }> | undefined;
+
+/**
+ * The tool's own code (compiled), so a changed program rebuilds even under the same version number.
+ * Hashed once per process: a process runs the code it loaded, and `--watch` need not read it all again.
+ */
+export function toolFingerprint(): Promise<{ version: string; kod: string }> {
+  toolCode ??= hashToolCode();
+  return toolCode;
+}
+
+async function hashToolCode(): Promise<{ version: string; kod: string }> {
   const pkg = JSON.parse(await readFile(path.join(TOOL_ROOT, "package.json"), "utf8")) as { version: string };
   const here = path.dirname(fileURLToPath(import.meta.url));
   const codeDir = path.dirname(here); // dist/ (or src/ when run from source)

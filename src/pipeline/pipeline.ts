@@ -365,7 +365,7 @@ async function renderStage(options: PipelineOptions, given?: CheckOutcome): Prom
     const { fontFaces, chartFontFace } = await fonts;
     const templates = { ...checked.templates, fontFaces, chartFontFace };
     // Rendering modules load only when a command renders: `report check` stays fast to start.
-    const [{ renderChapters }, { renderCharts }, { buildTemplateContext }, { renderHtmlDocument }] =
+    const [{ renderChapters }, chartRenderer, { buildTemplateContext }, { renderHtmlDocument }] =
       await Promise.all([
         import("../render/chapters.js"),
         import("../render/charts.js"),
@@ -378,7 +378,7 @@ async function renderStage(options: PipelineOptions, given?: CheckOutcome): Prom
       : null;
     const context = buildTemplateContext(siffror, checked.missing, review);
     // Charts are a pure function of the figures: a warm process draws them again only when those change.
-    const charts = await cachedCharts(cache, siffror, chartFontFace, renderCharts, options.chartStore);
+    const charts = await cachedCharts(cache, siffror, chartFontFace, chartRenderer, options.chartStore);
     const rendered = renderChapters(templates, context, charts);
     const diagnostics = [...checked.diagnostics, ...rendered.diagnostics];
     if (blocks(diagnostics, options.strict)) return { ...checked, diagnostics };

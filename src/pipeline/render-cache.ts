@@ -1,7 +1,7 @@
 import type { Siffror } from "../aggregate/index.js";
 import type { Chart } from "../render/charts.js";
 import type { StartedBrowser } from "../print/pdf.js";
-import { readStoredCharts, storeCharts, type ChartStore } from "./chart-store.js";
+import { readStoredSvg, storeSvg, type ChartStore } from "./chart-store.js";
 import { sha256 } from "./manifest.js";
 
 /**
@@ -11,49 +11,68 @@ import { sha256 } from "./manifest.js";
 export interface RenderCache {
   /** The embedded fonts (read from @fontsource once per process). */
   fonts?: Promise<{ fontFaces: string; chartFontFace: string }>;
-  /** Charts by a hash of the figures and the font they are drawn with. */
-  charts: Map<string, Promise<Map<string, Chart>>>;
+  /** Chart drawings (SVG) by svgKey: those the last build used, which the next build compares with. */
+  svgs: Map<string, Promise<string>>;
   /** One browser for every print, started with the first. */
   browser?: Promise<StartedBrowser>;
-  /** How many times charts were drawn rather than reused (for tests and the benchmark). */
-  chartRenders: number;
+  /** How many drawings were made with Vega rather than reused (for tests and the benchmark). */
+  svgsDrawn: number;
 }
 
 export function createRenderCache(): RenderCache {
-  return { charts: new Map(), chartRenders: 0 };
+  return { svgs: new Map(), svgsDrawn: 0 };
 }
 
-type DrawCharts = (siffror: Siffror, fontFace: string) => Promise<Map<string, Chart>>;
+/** What rendering the charts needs from render/charts.ts (loaded only when a build renders). */
+export interface ChartRenderer {
+  renderCharts: (
+    siffror: Siffror,
+    fontFace: string,
+    draw: (spec: Record<string, unknown>) => Promise<string>,
+  ) => Promise<Map<string, Chart>>;
+  drawChartSvg: (spec: Record<string, unknown>, fontFace: string) => Promise<string>;
+}
+
+/** Everything one drawing depends on: its spec, the font it embeds, the tool and Vega (store.toolKey). */
+export function svgKey(spec: Record<string, unknown>, fontHash: string, toolKey = ""): string {
+  return sha256(`${toolKey}\n${fontHash}\n${JSON.stringify(spec)}`);
+}
 
 /**
- * The charts for these figures: drawn with Vega when they are new, reused when they are not, from this
- * process's cache or from charts an earlier build stored on disk (`store`).
+ * The charts for these figures. Each drawing (a chart at one width) is made with Vega only when it is
+ * new: otherwise it is taken from this process's cache (`--watch`, `preview`) or from the drawings an
+ * earlier build stored on disk (`store`). A changed count redraws the charts that show it, no others.
  */
 export async function cachedCharts(
   cache: RenderCache | undefined,
   siffror: Siffror,
   fontFace: string,
-  draw: DrawCharts,
+  renderer: ChartRenderer,
   store?: ChartStore,
 ): Promise<Map<string, Chart>> {
-  const key = sha256(`${store?.toolKey ?? ""}\n${JSON.stringify(siffror)}\n${fontFace}`);
-  const drawOrRead = async () => {
-    const stored = store && (await readStoredCharts(store, key));
-    if (stored) return stored;
-    if (cache) cache.chartRenders++;
-    const charts = await draw(siffror, fontFace);
-    if (store) await storeCharts(store, key, charts);
-    return charts;
+  const fontHash = sha256(fontFace);
+  const used = new Map<string, Promise<string>>();
+  const drawOrRead = async (spec: Record<string, unknown>, key: string) => {
+    const stored = store && (await readStoredSvg(store, key));
+    if (stored !== undefined) return stored;
+    if (cache) cache.svgsDrawn++;
+    const svg = await renderer.drawChartSvg(spec, fontFace);
+    if (store) await storeSvg(store, key, svg);
+    return svg;
   };
-  if (!cache) return drawOrRead();
-  let charts = cache.charts.get(key);
-  if (!charts) {
-    charts = drawOrRead();
-    // One entry is enough: the figures of the last build are the ones the next build will compare with.
-    cache.charts.clear();
-    cache.charts.set(key, charts);
-    charts.catch(() => cache.charts.delete(key));
-  }
+  const draw = (spec: Record<string, unknown>) => {
+    const key = svgKey(spec, fontHash, store?.toolKey);
+    let svg = used.get(key) ?? cache?.svgs.get(key);
+    if (!svg) {
+      svg = drawOrRead(spec, key);
+      if (cache) svg.catch(() => cache.svgs.delete(key));
+    }
+    used.set(key, svg);
+    return svg;
+  };
+  const charts = await renderer.renderCharts(siffror, fontFace, draw);
+  // Only this build's drawings are kept: they are the ones the next build will compare with.
+  if (cache) cache.svgs = used;
   return charts;
 }
 

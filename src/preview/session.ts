@@ -10,6 +10,8 @@ import {
   type TemplateCheck,
 } from "../pipeline/pipeline.js";
 import { createRenderCache, type RenderCache } from "../pipeline/render-cache.js";
+import { chartToolKey, defaultChartCacheDir, type ChartStore } from "../pipeline/chart-store.js";
+import { toolFingerprint } from "../pipeline/manifest.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 
 /** What the preview shows: the report, or why it cannot be shown. Each change gets a new version. */
@@ -37,6 +39,7 @@ export class PreviewSession {
   private data: DataCheck | undefined;
   private templates: TemplateCheck | undefined;
   private version = 0;
+  private chartStore: ChartStore | undefined;
   readonly cache: RenderCache = createRenderCache();
   readonly templateDir: string;
   readonly yearTextDir: string;
@@ -62,7 +65,12 @@ export class PreviewSession {
    * page shows changed (a new version), so that an unchanged result does not reload the page.
    */
   async update(changes: "allt" | readonly ChangeKind[]): Promise<boolean> {
-    const options: PipelineOptions = { ...this.options, cache: this.cache };
+    // Drawings stored by builds (and earlier previews) are reused from the first view on.
+    this.chartStore ??= {
+      dir: this.options.chartCacheDir ?? defaultChartCacheDir(),
+      toolKey: chartToolKey((await toolFingerprint()).kod),
+    };
+    const options: PipelineOptions = { ...this.options, cache: this.cache, chartStore: this.chartStore };
     const redo = (kind: ChangeKind) => changes === "allt" || changes.includes(kind);
     let next: PreviewContent;
     try {

@@ -71,16 +71,24 @@ function embedFont(svg: string, fontFaces: string): string {
   return svg.replace(/^<svg([^>]*)>/, `<svg$1><style>${fontFaces}</style>`);
 }
 
+/** A chart as the sources declare it, before drawing: its words and its Vega-Lite specs. */
+export interface ChartPlan {
+  id: string;
+  caption: string;
+  alt: string;
+  /** For the printed page and wide screens. */
+  spec: Record<string, unknown>;
+  /** For a phone's width. */
+  narrowSpec: Record<string, unknown>;
+}
+
 /**
- * Draws the charts the sources declare (`charts` in each module of `src/sources/`) from the figures,
- * with Vega-Lite compiled to Vega and rendered to SVG in Node (no browser, no canvas; loaded here
- * only, not for `report check`). Deterministic: the same figures give the same SVG.
+ * The charts the sources declare (`charts` in each module of `src/sources/`), in the registry's order,
+ * as specs: pure and cheap, no Vega. Each drawing depends on its spec and the font only, so a process
+ * or a store that already has a spec's SVG need not draw it again (see pipeline/render-cache.ts).
  */
-export async function renderCharts(siffror: Siffror, fontFaces: string): Promise<Map<string, Chart>> {
-  const [{ compile }, vega] = await Promise.all([import("vega-lite"), import("vega")]);
-  const charts = new Map<string, Chart>();
+export function planCharts(siffror: Siffror): ChartPlan[] {
   const kit: ChartKit = { colours: COLOURS, labelSize: LABEL_SIZE, config: baseConfig, formatNumber };
-  // Each source declares the charts drawn from its figures; the order is the registry's.
   const declared: { id: string; draw: (width: number) => ChartDrawing | undefined }[] = [
     ...Object.values(SERIES_SOURCES).flatMap((source) => {
       const rows = siffror.serier[source.id];
@@ -91,23 +99,43 @@ export async function renderCharts(siffror: Siffror, fontFaces: string): Promise
       draw: (w: number) => c.draw(siffror.anmaldaBrott, w, kit),
     })),
   ];
-  const draw = async (spec: Record<string, unknown>) => {
-    const view = new vega.View(vega.parse(compile(spec as never).spec), { renderer: "none" });
-    const svg = embedFont(await view.toSVG(), fontFaces);
-    view.finalize();
-    return svg;
-  };
-  for (const { id, draw: drawing } of declared) {
-    const chart = drawing(WIDE);
+  const plans: ChartPlan[] = [];
+  for (const { id, draw } of declared) {
+    const chart = draw(WIDE);
     if (!chart) continue;
-    const narrow = drawing(NARROW)!;
-    charts.set(id, {
+    plans.push({
       id,
       caption: chart.caption,
       alt: chart.alt,
-      svg: await draw(chart.spec),
-      narrowSvg: await draw(narrow.spec),
+      spec: chart.spec,
+      narrowSpec: draw(NARROW)!.spec,
     });
+  }
+  return plans;
+}
+
+/**
+ * Draws one spec with Vega-Lite compiled to Vega and rendered to SVG in Node (no browser, no canvas;
+ * loaded here only, not for `report check`). Deterministic: the same spec and font give the same SVG.
+ */
+export async function drawChartSvg(spec: Record<string, unknown>, fontFaces: string): Promise<string> {
+  const [{ compile }, vega] = await Promise.all([import("vega-lite"), import("vega")]);
+  const view = new vega.View(vega.parse(compile(spec as never).spec), { renderer: "none" });
+  const svg = embedFont(await view.toSVG(), fontFaces);
+  view.finalize();
+  return svg;
+}
+
+/** Every chart the figures call for, each drawn for both widths (`draw` may take an SVG from a cache). */
+export async function renderCharts(
+  siffror: Siffror,
+  fontFaces: string,
+  draw: (spec: Record<string, unknown>) => Promise<string> = (spec) => drawChartSvg(spec, fontFaces),
+): Promise<Map<string, Chart>> {
+  const charts = new Map<string, Chart>();
+  for (const plan of planCharts(siffror)) {
+    const [svg, narrowSvg] = await Promise.all([draw(plan.spec), draw(plan.narrowSpec)]);
+    charts.set(plan.id, { id: plan.id, caption: plan.caption, alt: plan.alt, svg, narrowSvg });
   }
   return charts;
 }
