@@ -7,10 +7,9 @@ import { MAX_FIELD_BYTES, detectDelimiter } from "./delimited.js";
 import { type RawRecord } from "../model/tables.js";
 import type { LoadedTable } from "../model/tables.js";
 import type { TextEncodingName } from "../model/tables.js";
-import { parseCount } from "../model/counts.js";
+import { normaliseHeader } from "../model/tables.js";
+import { braTableForm } from "../sources/anmalda-brott.js";
 import { ICONV_NAME, sniffEncoding } from "./text-file.js";
-
-const normalise = (s: string) => s.trim().toLowerCase();
 
 /** The first bytes of a file, to tell its form and encoding without reading all of it. */
 async function head(file: string, bytes = 65536): Promise<Buffer> {
@@ -29,8 +28,8 @@ const firstLineOf = (start: Buffer, encoding: TextEncodingName) =>
   iconv.decode(start, ICONV_NAME[encoding], { stripBOM: true }).split(/\r\n|\r|\n/)[0] ?? "";
 
 /**
- * Whether the file is Brå's long export with a year column, worth streaming: the header names
- * `brottskod`, `polisregion`, `antal` and `år`. Text files only; a workbook is read whole.
+ * Whether the file is Brå's long export with a year column, worth streaming (the source's rule for
+ * telling the forms apart, `braTableForm`). Text files only; a workbook is read whole.
  */
 export async function isStreamableLongExport(file: string): Promise<boolean> {
   if (file.toLowerCase().endsWith(".xlsx")) return false;
@@ -38,20 +37,26 @@ export async function isStreamableLongExport(file: string): Promise<boolean> {
   const encoding = sniffEncoding(start);
   if (encoding === undefined) return false;
   const firstLine = firstLineOf(start, encoding);
-  const headers = new Set(firstLine.split(detectDelimiter(firstLine)).map(normalise));
-  return ["brottskod", "polisregion", "antal", "år"].every((h) => headers.has(h));
+  return braTableForm(firstLine.split(detectDelimiter(firstLine))).harAr;
 }
+
+/**
+ * Checks a row the stream passes over (another year's), given the header: the validate stage's form
+ * rule for an export row, handed in by the pipeline, so that a row of 2019 is judged as one of 2023.
+ */
+export type PassedOverRowCheck = (header: RawRecord, sink: DiagnosticSink) => (record: RawRecord) => void;
 
 /**
  * Streams a long export, keeping only the rows of `keepYears` (the statistics year and the year
  * before): a file of a million rows over many years costs memory for the kept rows only. Every row
- * passed over is still checked for form (year, code, count); the kept rows are validated in full by
- * the validate stage, like any table.
+ * passed over goes to `checkPassedOver`; the kept rows are validated by the validate stage, like any
+ * table.
  */
 export async function readLongExportStreaming(
   file: string,
   keepYears: ReadonlySet<number>,
   sink: DiagnosticSink,
+  checkPassedOver: PassedOverRowCheck,
 ): Promise<LoadedTable | undefined> {
   const start = await head(file);
   const encoding = sniffEncoding(start) ?? "utf-8";
@@ -76,15 +81,9 @@ export async function readLongExportStreaming(
 
   let header: RawRecord | undefined;
   let yearIndex = -1;
-  let codeIndex = -1;
-  let countIndex = -1;
+  let check: (record: RawRecord) => void = () => {};
   const records: RawRecord[] = [];
-  let skippedErrors = 0;
   let scanned = 0;
-  const report = (init: Parameters<DiagnosticSink["error"]>[0]) => {
-    // Past a hundred errors in rows of other years, one more says nothing new.
-    if (skippedErrors++ < 100) sink.error(init);
-  };
   try {
     let line = 0;
     for await (const record of parser as AsyncIterable<string[]>) {
@@ -92,10 +91,8 @@ export async function readLongExportStreaming(
       if (record.length <= 1 && (record[0] ?? "") === "") continue;
       if (!header) {
         header = { line, cells: record };
-        const names = record.map(normalise);
-        yearIndex = names.indexOf("år");
-        codeIndex = names.indexOf("brottskod");
-        countIndex = names.indexOf("antal");
+        yearIndex = record.findIndex((name) => normaliseHeader(name) === "år");
+        check = checkPassedOver(header, sink);
         continue;
       }
       scanned++;
@@ -105,30 +102,7 @@ export async function readLongExportStreaming(
         records.push({ line, cells: record }); // kept, or left for validation to report precisely
         continue;
       }
-      const code = (record[codeIndex] ?? "").trim();
-      const count = record[countIndex] ?? "";
-      // The same count rule as every table (parseCount): – or - is zero, .. is missing.
-      const parsed = parseCount(count);
-      if (!/^\d{4}$/.test(code)) {
-        report({
-          code: "E_BROTTSKOD_FORMAT",
-          line,
-          column: codeIndex + 1,
-          columnName: "brottskod",
-          found: code,
-          message: `Väntade en brottskod med fyra siffror; fann "${code}".`,
-        });
-      } else if (!parsed.ok) {
-        report({
-          code: "E_ANTAL_EJ_HELTAL",
-          line,
-          column: countIndex + 1,
-          columnName: "antal",
-          found: count.trim(),
-          expected: parsed.expected,
-          message: `Väntade ${parsed.expected}; fann "${count.trim()}".`,
-        });
-      }
+      check({ line, cells: record });
     }
   } catch (cause) {
     sink.error({

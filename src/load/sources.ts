@@ -6,7 +6,11 @@ import { REFERENCE_FILES } from "../sources/files.js";
 import { readTable } from "./read-table.js";
 import { INPUT_LIMITS, InputFileError, checkInputFile } from "./input-file.js";
 import type { LoadedTable } from "../model/tables.js";
-import { isStreamableLongExport, readLongExportStreaming } from "./long-export-stream.js";
+import {
+  isStreamableLongExport,
+  readLongExportStreaming,
+  type PassedOverRowCheck,
+} from "./long-export-stream.js";
 import type { LoadedSources } from "../sources/datasets.js";
 import type { KeyFigureSource } from "../sources/key-figure-source.js";
 import {
@@ -28,6 +32,10 @@ const exists = (file: string) =>
 export async function loadSources(
   dataDir: string,
   statistikar: number,
+  checks: {
+    /** The validate stage's rule for the rows of Brå's export that the stream passes over. */
+    passedOverExportRow: PassedOverRowCheck;
+  },
   keyFigureSources: KeyFigureRegistry = KEY_FIGURE_SOURCES,
 ): Promise<LoadedSources> {
   const diagnostics: Diagnostic[] = [];
@@ -62,7 +70,12 @@ export async function loadSources(
       return undefined;
     }
     if (!(await isStreamableLongExport(file))) return read(relative);
-    const table = await readLongExportStreaming(file, new Set([statistikar, statistikar - 1]), sink);
+    const table = await readLongExportStreaming(
+      file,
+      new Set([statistikar, statistikar - 1]),
+      sink,
+      checks.passedOverExportRow,
+    );
     appendAll(diagnostics, sink.items);
     if (table)
       lasta.push({ file, encoding: table.encoding, rows: table.scannedRows ?? table.records.length });

@@ -18,6 +18,7 @@ import type { KeyFigureRegistry } from "../sources/registry.js";
 import type { RenderedChapter } from "../render/chapters.js";
 import type { DocumentMeta } from "../render/html-document.js";
 import { buildDate, makeReproducible } from "../print/reproducible.js";
+import { passedOverRowCheck } from "../validate/anmalda-brott.js";
 import { validateSources } from "../validate/index.js";
 import { findTypedFigures } from "../validate/template-figures.js";
 import { throwIfInterrupted } from "../model/interrupted.js";
@@ -156,7 +157,12 @@ const DOCUMENT_META = {
 export async function checkData(options: PipelineOptions): Promise<DataCheck> {
   const statistikar = options.rapportar - 1;
   const sources = await timed(options, "load", () =>
-    loadSources(options.dataDir, statistikar, options.keyFigureSources),
+    loadSources(
+      options.dataDir,
+      statistikar,
+      { passedOverExportRow: passedOverRowCheck },
+      options.keyFigureSources,
+    ),
   );
   for (const read of sources.lasta)
     options.detail?.(`Läser ${read.file} (${read.encoding}, ${read.rows} rader)`);

@@ -1,31 +1,89 @@
-import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
-import type { LoadedTable } from "../model/tables.js";
+import { DiagnosticSink } from "../diagnostics/diagnostic.js";
+import type { Count } from "../model/counts.js";
+import type { LoadedTable, RawRecord } from "../model/tables.js";
 import type { AnmaldaBrottRad, AnmaldaBrottTabell, Brottskod } from "../model/types.js";
-import type { AnmaldaBrottContext } from "./anmalda-brott.js";
-import { cellOf, locateColumns, normaliseHeader, placeOf, type ColumnSpec } from "./columns.js";
+import type { AnmaldaBrottContext, BraTableYears } from "./anmalda-brott.js";
+import { LONG_EXPORT_COLUMNS } from "../sources/anmalda-brott.js";
+import { cellOf, locateColumns, normaliseHeader, placeOf, type LocatedColumns } from "./columns.js";
 import { parseCount } from "../model/counts.js";
 import { isValidIn } from "../model/report-year.js";
 
-type Key = "kod" | "region" | "antal" | "ar";
+type Key = (typeof LONG_EXPORT_COLUMNS)[number]["key"];
 
-const COLUMNS: ColumnSpec<Key>[] = [
-  { key: "kod", header: "brottskod", required: true },
-  { key: "region", header: "polisregion", required: true },
-  { key: "antal", header: "antal", required: true },
-  { key: "ar", header: "år", required: false },
-];
-
-/** Whether a table's header is Brå's long export (`brottskod;polisregion;antal`) rather than the wide table. */
-export function isLongExport(table: LoadedTable): boolean {
-  const headers = new Set(table.header.cells.map(normaliseHeader));
-  return headers.has("brottskod") && headers.has("polisregion") && headers.has("antal");
+/** What the form of an export row gives: its year, code and count. */
+interface RowForm {
+  year: number;
+  kod: string;
+  antal: Count;
 }
 
-export interface LongExportYears {
-  /** This statistics year's table. */
-  current?: AnmaldaBrottTabell;
-  /** The previous year's table, where the export also holds that year. */
-  previous?: AnmaldaBrottTabell;
+/**
+ * The form of one row of the export, the one rule for every row: the rows of the report's two years,
+ * and the rows of other years that the stream passes over (`passedOverRowCheck`). The year has four
+ * digits, the code four digits as text, the count is a count as in every table (`parseCount`).
+ */
+function rowForm(
+  record: RawRecord,
+  columns: LocatedColumns<Key>,
+  defaultYear: number,
+  sink: DiagnosticSink,
+): RowForm | undefined {
+  const yearText = columns.index.has("ar") ? cellOf(record, columns, "ar") : String(defaultYear);
+  if (!/^\d{4}$/.test(yearText)) {
+    sink.error({
+      code: "E_AR_OGILTIGT",
+      line: record.line,
+      ...placeOf(columns, "ar"),
+      found: yearText,
+      expected: "ett årtal med fyra siffror",
+      message: `Väntade ett årtal med fyra siffror; fann "${yearText}".`,
+    });
+    return undefined;
+  }
+  const kod = cellOf(record, columns, "kod");
+  if (!/^\d{4}$/.test(kod)) {
+    sink.error({
+      code: "E_BROTTSKOD_FORMAT",
+      line: record.line,
+      ...placeOf(columns, "kod"),
+      found: kod,
+      expected: "en brottskod med fyra siffror, som text med inledande nollor (0418)",
+      message: /^\d{1,3}$/.test(kod)
+        ? `Brottskoden "${kod}" har tappat sina inledande nollor (kalkylbladet har gjort den till ett tal). Spara kolumnen som text: ${kod.padStart(4, "0")}.`
+        : `Väntade en brottskod med fyra siffror; fann "${kod}".`,
+    });
+    return undefined;
+  }
+  const antalText = cellOf(record, columns, "antal");
+  const parsed = parseCount(antalText);
+  if (!parsed.ok) {
+    sink.error({
+      code: "E_ANTAL_EJ_HELTAL",
+      line: record.line,
+      ...placeOf(columns, "antal"),
+      found: antalText,
+      expected: parsed.expected,
+      message: `Väntade ett icke-negativt heltal (eller .. för uppgift saknas); fann "${antalText}".`,
+    });
+    return undefined;
+  }
+  return { year: Number(yearText), kod, antal: parsed.value };
+}
+
+/**
+ * The check for the rows of other years that `load` streams past without keeping them: the same form
+ * rule as for the rows kept, so that a row is right or wrong whatever year it is for. Given to `load`
+ * by the pipeline, since `load` judges no content itself.
+ */
+export function passedOverRowCheck(header: RawRecord, sink: DiagnosticSink): (record: RawRecord) => void {
+  // The header is reported on once, when the kept rows are validated; here it is only located.
+  const columns = locateColumns(header, LONG_EXPORT_COLUMNS, new DiagnosticSink(sink.file));
+  let reported = 0;
+  return (record) => {
+    // Past a hundred errors in rows of other years, one more says nothing new.
+    if (!columns || reported >= 100 || record.cells.every((c) => c.trim() === "")) return;
+    if (!rowForm(record, columns, Number.NaN, sink)) reported++;
+  };
 }
 
 /**
@@ -38,14 +96,13 @@ export function validateLongExport(
   table: LoadedTable,
   context: AnmaldaBrottContext,
   sink: DiagnosticSink,
-): LongExportYears | undefined {
-  const columns = locateColumns(table.header, COLUMNS, sink);
+): BraTableYears | undefined {
+  const columns = locateColumns(table.header, LONG_EXPORT_COLUMNS, sink);
   if (!columns) return undefined;
   const regionByName = new Map<string, string>();
   for (const r of context.regioner)
     for (const name of [r.namn, ...r.alias]) regionByName.set(normaliseHeader(name), r.namn);
   const codes = new Map(context.brottskoder.map((b) => [b.kod, b]));
-  const hasYear = columns.index.has("ar");
   const years = new Map<
     number,
     Map<string, { code: Brottskod; line: number; perRegion: Map<string, number | null> }>
@@ -53,38 +110,11 @@ export function validateLongExport(
 
   for (const record of table.records) {
     if (record.cells.every((c) => c.trim() === "")) continue;
-    const kod = cellOf(record, columns, "kod");
-    const regionText = cellOf(record, columns, "region");
-    const antalText = cellOf(record, columns, "antal");
-    const yearText = hasYear ? cellOf(record, columns, "ar") : String(context.statistikar);
-
-    if (!/^\d{4}$/.test(yearText)) {
-      sink.error({
-        code: "E_AR_OGILTIGT",
-        line: record.line,
-        ...placeOf(columns, "ar"),
-        found: yearText,
-        expected: "ett årtal med fyra siffror",
-        message: `Väntade ett årtal med fyra siffror; fann "${yearText}".`,
-      });
-      continue;
-    }
-    const year = Number(yearText);
+    const form = rowForm(record, columns, context.statistikar, sink);
+    if (!form) continue;
+    const { year, kod, antal } = form;
     if (year !== context.statistikar && year !== context.statistikar - 1) continue; // other years are not this report's
-
-    if (!/^\d{4}$/.test(kod)) {
-      sink.error({
-        code: "E_BROTTSKOD_FORMAT",
-        line: record.line,
-        ...placeOf(columns, "kod"),
-        found: kod,
-        expected: "en brottskod med fyra siffror, som text med inledande nollor (0418)",
-        message: /^\d{1,3}$/.test(kod)
-          ? `Brottskoden "${kod}" har tappat sina inledande nollor (kalkylbladet har gjort den till ett tal). Spara kolumnen som text: ${kod.padStart(4, "0")}.`
-          : `Väntade en brottskod med fyra siffror; fann "${kod}".`,
-      });
-      continue;
-    }
+    const regionText = cellOf(record, columns, "region");
     const code = codes.get(kod);
     if (!code) {
       sink.error({
@@ -120,18 +150,6 @@ export function validateLongExport(
       });
       continue;
     }
-    const parsed = parseCount(antalText);
-    if (!parsed.ok || antalText === "") {
-      sink.error({
-        code: "E_ANTAL_EJ_HELTAL",
-        line: record.line,
-        ...placeOf(columns, "antal"),
-        found: antalText,
-        expected: parsed.ok ? "ett antal" : parsed.expected,
-        message: `Väntade ett icke-negativt heltal (eller .. för uppgift saknas); fann "${antalText}".`,
-      });
-      continue;
-    }
     const rows = years.get(year) ?? new Map();
     years.set(year, rows);
     const row = rows.get(kod) ?? { code, line: record.line, perRegion: new Map() };
@@ -145,7 +163,7 @@ export function validateLongExport(
       });
       continue;
     }
-    row.perRegion.set(region, parsed.value);
+    row.perRegion.set(region, antal);
   }
 
   const toTable = (year: number): AnmaldaBrottTabell | undefined => {

@@ -3,10 +3,8 @@ import path from "node:path";
 import { DiagnosticSink, type Diagnostic, appendAll } from "../diagnostics/diagnostic.js";
 import type { LoadedSources } from "../sources/datasets.js";
 import type { Datasets } from "../sources/datasets.js";
-import { validateAnmaldaBrott } from "./anmalda-brott.js";
-import { isLongExport, validateLongExport } from "./anmalda-brott-long.js";
+import { readBraTable } from "./anmalda-brott.js";
 import type { LoadedTable } from "../model/tables.js";
-import type { AnmaldaBrottTabell, Brottskod } from "../model/types.js";
 import { anmaldaBrott as braTable } from "../sources/anmalda-brott.js";
 import { datakallor as datakallorSource } from "../sources/datakallor.js";
 import { validateKeyFigures } from "./key-figures.js";
@@ -27,7 +25,6 @@ import {
   validatePolisregioner,
   validateSerie,
 } from "./reference-tables.js";
-import { isValidIn } from "../model/report-year.js";
 
 /** Turns the loaded tables into typed datasets; `value` is absent where an error prevents it. */
 export function validateSources(
@@ -87,19 +84,8 @@ export function validateSources(
     printedTable && withSink(printedTable.file, (s) => validatePrintedEdition(printedTable, brottskoder, s));
 
   const context = { regioner, brottskoder };
-  /** Either form of Brå's table: the wide table as published, or the long export. */
   const readAnmalda = (table: LoadedTable, statistikar: number) =>
-    withSink(table.file, (s) => {
-      if (!isLongExport(table)) {
-        const wide = validateAnmaldaBrott(table, { ...context, statistikar }, s);
-        return { current: wide && inPublicationOrder(wide, brottskoder) };
-      }
-      const long = validateLongExport(table, { ...context, statistikar }, s);
-      return {
-        current: long?.current && inPublicationOrder(long.current, brottskoder),
-        previous: long?.previous && inPublicationOrder(long.previous, brottskoder),
-      };
-    });
+    withSink(table.file, (s) => readBraTable(table, { ...context, statistikar }, s));
   const thisYear = readAnmalda(sources.anmaldaBrott, years.statistikar);
   const anmaldaBrott = thisYear.current;
   const previousFile = sources.anmaldaBrottForegaende;
@@ -153,51 +139,6 @@ export function validateSources(
       datakallor,
     },
     diagnostics,
-  };
-}
-
-/**
- * Every code the catalogue holds valid for the table's year, in the publication's order, whatever the
- * file listed and in which order. A code the file leaves out had no reports (Brå's exports leave out
- * such rows; its published tables leave out some too), so it is a row of zeros. The wide table as
- * published and the long export then give the same rows and the same figures.
- *
- * Order: groups as they first appear in `brottskoder.csv` (Människohandel, Människoexploatering,
- * Övrigt — the order of Brå's table and of every edition), whichever of their codes are valid in the
- * year; within a group, the catalogue's order. Sorting by code alone would put Människohandel last
- * from 2025, when its codes became 9512–9551.
- */
-export function inPublicationOrder(
-  table: AnmaldaBrottTabell,
-  brottskoder: readonly Brottskod[],
-): AnmaldaBrottTabell {
-  const validThatYear = brottskoder.filter((b) => isValidIn(b, table.statistikar));
-  const listed = new Set(table.rader.map((r) => r.brottskod));
-  const zeros = Object.fromEntries(table.regioner.map((region) => [region, 0]));
-  const absent = validThatYear
-    .filter((b) => !listed.has(b.kod))
-    .map((b) => ({
-      line: 0,
-      brottskod: b.kod,
-      brottskodstext: b.benamning,
-      grupp: b.grupp,
-      andamal: b.andamal,
-      perRegion: { ...zeros },
-    }));
-  const groupRank = new Map<string, number>();
-  for (const b of brottskoder) if (!groupRank.has(b.grupp)) groupRank.set(b.grupp, groupRank.size);
-  const rank = new Map(brottskoder.map((b, i) => [b.kod, i]));
-  const key = (r: { grupp: string; brottskod: string }) => [
-    groupRank.get(r.grupp) ?? groupRank.size,
-    rank.get(r.brottskod) ?? rank.size,
-  ];
-  return {
-    ...table,
-    rader: [...table.rader, ...absent].sort((a, b) => {
-      const [ga, ca] = key(a);
-      const [gb, cb] = key(b);
-      return ga! - gb! || ca! - cb!;
-    }),
   };
 }
 

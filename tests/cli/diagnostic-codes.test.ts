@@ -2,7 +2,7 @@ import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCheck, runRender } from "../../src/pipeline/pipeline.js";
-import { validateAnmaldaBrott } from "../../src/validate/anmalda-brott.js";
+import { validateAnmaldaBrott } from "../../src/validate/anmalda-brott-wide.js";
 import {
   HEADER,
   REPO_DATA,

@@ -4,7 +4,7 @@ import { DiagnosticSink } from "../../src/diagnostics/diagnostic.js";
 import { decodeText } from "../../src/load/text-file.js";
 import { parseDelimited } from "../../src/load/delimited.js";
 import type { LoadedTable } from "../../src/model/tables.js";
-import { validateAnmaldaBrott } from "../../src/validate/anmalda-brott.js";
+import { validateAnmaldaBrott } from "../../src/validate/anmalda-brott-wide.js";
 import {
   validateBrottskoder,
   validateKallor,
