@@ -168,6 +168,23 @@ export const DIAGNOSTIC_CODES = {
     beskrivning:
       'Nyckeltal är ännu inte kända (..); rapporten skriver "uppgift saknas" där de skulle ha stått.',
   },
+  W_KONFLIKT_FOREGAENDE_AR: {
+    severity: "varning",
+    group: "summor",
+    beskrivning:
+      "Den långa exportens rader för föregående år skiljer sig från årets egen tabell; rapporten jämför med årets egen tabell.",
+  },
+  W_KONFLIKT_SERIE: {
+    severity: "varning",
+    group: "summor",
+    beskrivning: "Ett nyckeltal skiljer sig från sin egen tidsserie för samma år.",
+  },
+  W_KONFLIKT_BRA: {
+    severity: "varning",
+    group: "summor",
+    beskrivning:
+      "Ett nyckeltal räknar anmälda brott som Brås tabell redan räknar, och siffrorna skiljer sig; rapporten följer tabellen.",
+  },
   W_JAMFORELSEAR_SAKNAS: {
     severity: "varning",
     group: "summor",

@@ -23,7 +23,17 @@ export interface KeyFigureSource<Id extends string = string, S extends z.ZodObje
   schema: S;
   /** Totals the source states, reconciled against their parts (a difference is W_SUMMA_AVVIKER). */
   sums: readonly StatedSum<keyof z.input<S> & string>[];
+  /**
+   * Figures another dataset states too, checked against it (src/validate/conflicts.ts): the same
+   * year's row of a series, or reported offences that Brå's table counts (this year's or the year
+   * before's). A difference is a warning naming both places. Default: none.
+   */
+  overlaps?: readonly KeyFigureOverlap<keyof z.input<S> & string>[];
 }
+
+export type KeyFigureOverlap<K extends string = string> =
+  | { key: K; serie: string; column: string }
+  | { key: K; braKoder: readonly string[]; ar: "statistikar" | "foregaende" };
 
 /**
  * How a source cites: every row names its source in its `källa` column (checked against kallor.csv), so

@@ -73,4 +73,10 @@ export const polisensArenden = defineKeyFigureSource({
       avser: "potentiella offer i insatsen mot sexuell exploatering, tiggeri och brott, per ändamål",
     },
   ],
+  // Reported begging offences the year before are also in Brå's table for that year (0496 adults,
+  // 0495 children): where it is there, the two must agree.
+  overlaps: [
+    { key: "tiggeri.exploateringForegaendeAr", braKoder: ["0496"], ar: "foregaende" },
+    { key: "tiggeri.exploateringBarnForegaendeAr", braKoder: ["0495"], ar: "foregaende" },
+  ],
 });

@@ -26,4 +26,5 @@ export const regionkoordinatorer = defineKeyFigureSource({
       avser: "identifierade personer fördelade på kön",
     },
   ],
+  overlaps: [{ key: "identifierade", serie: "regionkoordinatorer", column: "identifierade" }],
 });

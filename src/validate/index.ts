@@ -8,6 +8,7 @@ import type { LoadedTable } from "../model/tables.js";
 import { anmaldaBrott as braTable } from "../sources/anmalda-brott.js";
 import { datakallor as datakallorSource } from "../sources/datakallor.js";
 import { validateKeyFigures } from "./key-figures.js";
+import { findConflicts } from "./conflicts.js";
 import { DEFAULT_METADATA } from "../model/types.js";
 import { validateReportMetadata } from "./report-metadata.js";
 import {
@@ -119,6 +120,21 @@ export function validateSources(
         validateJamforelser(jamforelserTable, brottskoder, sourceIds, s),
       ) ?? [])
     : [];
+  // Two sources stating the same figure for the same year: a warning naming both, never a silent choice.
+  appendAll(
+    diagnostics,
+    findConflicts({
+      statistikar: years.statistikar,
+      anmaldaBrott,
+      foregaendeFil: previousFile ? anmaldaBrottForegaende : undefined,
+      foregaendeExport: thisYear.previous,
+      sources: Object.values(keyFigureSources),
+      nyckeltal,
+      nyckeltalFiler,
+      serier,
+      serieTabeller: sources.serier,
+    }),
+  );
   if (!anmaldaBrott || diagnostics.some((d) => d.severity === "fel")) return { diagnostics };
 
   return {

@@ -174,6 +174,31 @@ export const TRIGGERS: Record<string, Trigger> = {
   W_NYCKELTAL_SAKNAS: checkProjectWith("2023/nationellt-stodprogram.csv", (c) =>
     c.replace(/^nyaPersonerForegaendeAr;\d+;[^;]*;/m, "nyaPersonerForegaendeAr;..;;"),
   ),
+  // Two sources stating the same figure for the same year (src/validate/conflicts.ts)
+  W_KONFLIKT_FOREGAENDE_AR: check({
+    "2023/anmalda-brott.csv": "år;brottskod;polisregion;antal\n2023;4024;Syd;3\n2022;4024;Syd;4\n",
+    "2022/anmalda-brott.csv": "år;brottskod;polisregion;antal\n2022;4024;Syd;5\n",
+  }),
+  W_KONFLIKT_SERIE: checkProjectWith(
+    "2023/regionkoordinatorer.csv",
+    replaceOnce("identifierade;414;", "identifierade;455;"),
+  ),
+  W_KONFLIKT_BRA: async (temps) => {
+    const temp = tempDirWith({});
+    temps.push(temp);
+    cpSync(REPO_DATA, temp.dir, { recursive: true });
+    mkdirSync(path.join(temp.dir, "2022"));
+    // polisens-arenden.csv says 3 begging offences against adults in 2022; Brå's 2022 table says 5.
+    writeFileSync(
+      path.join(temp.dir, "2022/anmalda-brott.csv"),
+      "år;brottskod;polisregion;antal\n2022;0496;Syd;5\n",
+    );
+    writeFileSync(
+      path.join(temp.dir, "2022/datakallor.csv"),
+      "dataset;källa\nanmalda-brott;bra-anmalda-2023\n",
+    );
+    return (await (await pipeline()).runCheck(options(temp.dir))).diagnostics;
+  },
   W_JAMFORELSEAR_SAKNAS: wide(row("Köp av sexuell tjänst")),
   W_DATASET_SAKNAS: wide(row("Köp av sexuell tjänst")),
   // Templates and the year's texts
