@@ -64,6 +64,8 @@ export interface Comparison {
   totalt: number;
   foregaendeAr: number | null;
   forandringProcent: number | null;
+  /** The source of `foregaendeAr` where it is not the table the sentence already cites. */
+  kallaForegaendeAr?: string | null;
 }
 
 /** What chapter templates see: the figures, plus look-ups and selections made from them for the text. */
@@ -191,12 +193,21 @@ export function buildTemplateContext(
   if (tiggeri && brott["0496"] && brott["0495"]) {
     const adult = brott["0496"].totalt;
     const child = brott["0495"].totalt;
-    const beforeAdult = tiggeri.exploateringForegaendeAr ?? null;
-    const beforeChild = tiggeri.exploateringBarnForegaendeAr ?? null;
+    // Brå's table for the year before, where the report has it, counts the same offences as the
+    // key figure; the table wins (a difference is W_KONFLIKT_BRA in check).
+    const fromTable = brott["0496"].foregaendeAr !== null && brott["0495"].foregaendeAr !== null;
+    const beforeAdult = fromTable ? brott["0496"].foregaendeAr : (tiggeri.exploateringForegaendeAr ?? null);
+    const beforeChild = fromTable
+      ? brott["0495"].foregaendeAr
+      : (tiggeri.exploateringBarnForegaendeAr ?? null);
     jamforelser.exploateringITiggeri = {
       totalt: adult,
       foregaendeAr: beforeAdult,
       forandringProcent: percentChange(adult, beforeAdult),
+      // Cited besides this year's table only where last year's figure is the police's, not Brå's.
+      kallaForegaendeAr: fromTable
+        ? null
+        : (siffror.polisensArenden?.kallor.tiggeri.exploateringForegaendeAr ?? null),
     };
     jamforelser.exploateringITiggeriBarn = {
       totalt: child,

@@ -371,6 +371,124 @@ describe(
       expect(result.html).toContain("Uppgift saknas för 2025 från det nationella stödprogrammet.");
     });
 
+    it("två källor som anger samma siffra för samma år och skiljer sig ger en varning som nämner båda ställena", async () => {
+      const keysOf = (file: string) =>
+        readFileSync(path.join(REPO_DATA, "2023", file), "utf8")
+          .trim()
+          .split("\n")
+          .slice(1)
+          .map((l) => l.split(";")[0]!);
+      const keyFile = (file: string, known: Record<string, string>, kalla: string) =>
+        [
+          "nyckel;värde;källa;anmärkning",
+          ...keysOf(file).map((k) => (k in known ? `${k};${known[k]};${kalla};` : `${k};..;;`)),
+        ].join("\n") + "\n";
+      // (a) This year's long export also holds 2024, and says 91 for 0494 where data/2024 says 90.
+      const own2024 = longCsv(2024, OLD_2024);
+      const exported2024 = { ...OLD_2024, "0494": OLD_2024["0494"]! + 1 };
+      const export2025 = [
+        ...longCsv(2025, NEW_2025).trimEnd().split("\n"),
+        ...longCsv(2024, exported2024).trimEnd().split("\n").slice(1),
+      ].join("\n");
+      const lineIn = (csv: string, start: string) =>
+        csv.split("\n").findIndex((l) => l.startsWith(start)) + 1;
+      // (b) identifierade 455 in the key figures, 452 in the series for the same year.
+      // (c) begging offences against adults in 2024: 5 in the police's figures, OLD_2024's 0496 in Brå's table.
+      const dir = data({
+        "2024/anmalda-brott.csv": own2024,
+        "2025/anmalda-brott.csv": `${export2025}\n`,
+        "2025/regionkoordinatorer.csv": keyFile(
+          "regionkoordinatorer.csv",
+          { identifierade: "455" },
+          "syntetisk-rk",
+        ),
+        "2025/polisens-arenden.csv": keyFile(
+          "polisens-arenden.csv",
+          { "tiggeri.exploateringForegaendeAr": "5" },
+          "syntetisk-rk",
+        ),
+        "serier/regionkoordinatorer.csv":
+          "år;identifierade;vuxna;barn;anmärkning;källa\n2024;430;..;..;;syntetisk-rk\n2025;452;..;..;;syntetisk-rk\n",
+      });
+      appendFileSync(
+        path.join(dir, "kallor.csv"),
+        "syntetisk-rk;Jämställdhetsmyndigheten;Regionkoordinatorerna 2025 (syntetiskt);2026;;;\n",
+      );
+      const result = await runRender(options(dir));
+      expect(result.diagnostics.filter((d) => d.severity === "fel")).toEqual([]);
+      if (!result.ok) throw new Error("bygget misslyckades");
+      const warning = (code: string) => result.diagnostics.filter((d) => d.code === code);
+      const rel = (file: string) => path.join(dir, file);
+
+      const [a, ...moreA] = warning("W_KONFLIKT_FOREGAENDE_AR");
+      expect(moreA).toEqual([]);
+      expect(a).toMatchObject({
+        file: rel("2025/anmalda-brott.csv"),
+        line: lineIn(export2025, "2024;0494;"),
+      });
+      expect(a!.message).toContain(`${rel("2025/anmalda-brott.csv")}:${lineIn(export2025, "2024;0494;")}`);
+      expect(a!.message).toContain(`${rel("2024/anmalda-brott.csv")}:${lineIn(own2024, "2024;0494;")}`);
+      // The report compares with the year's own table.
+      expect(result.siffror.anmaldaBrott.rader.find((r) => r.brottskod === "0494")?.foregaendeAr).toBe(
+        OLD_2024["0494"],
+      );
+
+      const [b, ...moreB] = warning("W_KONFLIKT_SERIE");
+      expect(moreB).toEqual([]);
+      const rkLine = keysOf("regionkoordinatorer.csv").indexOf("identifierade") + 2;
+      expect(b).toMatchObject({
+        file: rel("2025/regionkoordinatorer.csv"),
+        line: rkLine,
+        found: "455",
+        expected: "452",
+      });
+      expect(b!.message).toContain(`${rel("2025/regionkoordinatorer.csv")}:${rkLine}`);
+      expect(b!.message).toContain(`${rel("serier/regionkoordinatorer.csv")}:3`);
+
+      const [c, ...moreC] = warning("W_KONFLIKT_BRA");
+      expect(moreC).toEqual([]);
+      const tiggeriLine = keysOf("polisens-arenden.csv").indexOf("tiggeri.exploateringForegaendeAr") + 2;
+      expect(c).toMatchObject({
+        file: rel("2025/polisens-arenden.csv"),
+        line: tiggeriLine,
+        found: "5",
+        expected: String(OLD_2024["0496"]),
+      });
+      expect(c!.message).toContain(`${rel("2025/polisens-arenden.csv")}:${tiggeriLine}`);
+      expect(c!.message).toContain(`${rel("2024/anmalda-brott.csv")}:${lineIn(own2024, "2024;0496;")}`);
+      // The report follows the table: the begging sentence compares with Brå's 2024 figure, not the 5.
+      const begging = result.chapters
+        .map((ch) => ch.markdown)
+        .join("\n")
+        .split("\n")
+        .find((l) => l.startsWith("För människoexploatering i tiggeri anmäldes"));
+      expect(begging).toBeDefined();
+      const words = [
+        "noll",
+        "en",
+        "två",
+        "tre",
+        "fyra",
+        "fem",
+        "sex",
+        "sju",
+        "åtta",
+        "nio",
+        "tio",
+        "elva",
+        "tolv",
+      ];
+      expect(OLD_2024["0496"]!).toBeLessThan(20); // a small base reads as counts, "från åtta … till nio"
+      expect(begging).toContain(
+        `en ${NEW_2025["0496"]! > OLD_2024["0496"]! ? "ökning" : "minskning"} från ${words[OLD_2024["0496"]!]} år 2024 till ${words[NEW_2025["0496"]!]}`,
+      );
+      // Both counts are Brå's, cited to the tables; not to the police's figure the report did not use.
+      const notes = result.chapters.map((ch) => ch.markdown).join("\n");
+      const calls = [...begging!.matchAll(/\[\^(\d+)\]/g)].map((m) => m[1]);
+      for (const n of calls)
+        expect(notes).not.toMatch(new RegExp(`\\[\\^${n}\\]:.*Regionkoordinatorerna 2025`));
+    });
+
     it("ett år där varje förändring har motsatt tecken läses rätt", async () => {
       const { old, fresh } = flipped();
       const { chapter } = await build(old, fresh);
