@@ -28,6 +28,73 @@ const PLACES = [
   "Oceanien",
   "Balkan",
 ];
+/**
+ * Every country's adjective ("rumänska kvinnor", "thailändska bärplockare", "vietnamesiskt"), made
+ * from its Swedish name by the usual endings — Rumän-ien → rumänsk, Thai-land → thailändsk, Vietnam →
+ * vietnamesisk, Nigeria → nigeriansk, Uzbek-istan → uzbekisk — and the irregular ones listed.
+ * Swedish ("svenska") is the report's own and is not a place.
+ */
+const GENERIC_NAME_WORDS = new Set(
+  "demokratiska republiken förenade norra södra östra västra saint sankt öarna ögruppen islands ekvatorial".split(
+    " ",
+  ),
+);
+const NAME_ENDINGS = ["ien", "ia", "iet", "et", "en", "n", "land", "a", "e", "o", "istan", "erna"];
+const ADJECTIVE_ENDINGS = [
+  "sk",
+  "isk",
+  "esisk",
+  "lesisk",
+  "ansk",
+  "iansk",
+  "ensk",
+  "iensk",
+  "ländsk",
+  "nsk",
+  "nisk",
+];
+const IRREGULAR = [
+  "rysk",
+  "dansk",
+  "norsk",
+  "fransk",
+  "estnisk",
+  "isländsk",
+  "irländsk",
+  "brittisk",
+  "amerikansk",
+  "engelsk",
+  "skotsk",
+  "holländsk",
+  "tysk",
+];
+const NATIONALITIES: ReadonlySet<string> = new Set([
+  ...Object.entries(countries.getNames("sv"))
+    .filter(([code]) => code !== "SE")
+    // "Demokratiska republiken Kongo", "Sri Lanka": each word of the name but the generic ones.
+    .flatMap(([, name]) => name.toLowerCase().split(/[^\p{L}]+/u))
+    .filter((word) => word.length >= 4 && !GENERIC_NAME_WORDS.has(word))
+    .flatMap((name) => {
+      const stems = [
+        name,
+        ...NAME_ENDINGS.filter((e) => name.endsWith(e)).map((e) => name.slice(0, -e.length)),
+      ];
+      return stems.filter((s) => s.length >= 3).flatMap((s) => ADJECTIVE_ENDINGS.map((e) => s + e));
+    }),
+  ...IRREGULAR,
+  "asiatisk",
+  "afrikansk",
+  "sydamerikansk",
+  "latinamerikansk",
+  "nordafrikansk",
+  "östeuropeisk",
+  "osteuropeisk",
+]);
+/** The nationality adjectives in a text, in any of their forms (-sk, -ska, -skt). */
+const nationalities = (text: string) =>
+  (text.toLowerCase().match(/\p{L}+/gu) ?? []).filter(
+    (w) => NATIONALITIES.has(w) || NATIONALITIES.has(w.replace(/(a|t|e)$/, "")),
+  );
 /** Whole words, å, ä and ö included (`\b` does not know them). */
 const words = (alternatives: string) => new RegExp(`(?<!\\p{L})(${alternatives})(?!\\p{L})`, "iu");
 const CAMPAIGNS = words(String.raw`Empact|Look again|IOM|Europol|Frontex|kampanj\w*|insatsvecka\w*`);
@@ -92,6 +159,42 @@ describe("kapitelmallarna säger bara det som gäller för varje års data", () 
       ),
     );
     expect(found).toEqual([]);
+  });
+
+  it("nämner ingen nationalitet (rumänska, ukrainska, thailändska …)", () => {
+    const found = sentences
+      .filter(({ text }) => nationalities(text).length > 0)
+      .map(({ name, text }) => `${name}: ${nationalities(text).join(", ")}: ${text}`);
+    expect(found).toEqual([]);
+  });
+
+  it.each([
+    "rumänska",
+    "ukrainska",
+    "thailändska",
+    "vietnamesiskt",
+    "nigerianska",
+    "moldaviska",
+    "ryska",
+    "ungerska",
+    "uzbekiska",
+    "kongolesiska",
+    "venezuelanska",
+    "colombianska",
+    "kinesiska",
+    "polska",
+    "albanska",
+    "bulgariska",
+  ])("prövningen hittar nationaliteten %s", (word) =>
+    expect(nationalities(`Flera ${word} personer.`)).toEqual([word]),
+  );
+
+  it("prövningen tar inte vanliga ord för nationaliteter", () => {
+    expect(
+      nationalities(
+        "svenska politiska fysiskt psykiska ekonomiskt praktiska tekniska europeiska nordiska kritiska juridiska statistiska medicinska sociala polisiära",
+      ),
+    ).toEqual([]);
   });
 
   it("nämner ingen kampanj, insats eller bransch", () => {
