@@ -6,7 +6,14 @@ import type { DiagnosticCode, ErrorCode, WarningCode } from "./codes.js";
 
 export type Severity = "fel" | "varning";
 
-export interface Diagnostic {
+/**
+ * The severity follows from the code's entry in `codes.ts`: an `E_` code is always an error; a `W_`
+ * code is a warning, or an error where the user asked for `--strict` (`applyStrictness`).
+ */
+export type Diagnostic = DiagnosticFields &
+  ({ code: ErrorCode; severity: "fel" } | { code: WarningCode; severity: Severity });
+
+interface DiagnosticFields {
   /** Stable code for tools and tests, e.g. `E_ANTAL_EJ_HELTAL`, from the table in `codes.ts`. */
   code: DiagnosticCode;
   severity: Severity;
@@ -27,7 +34,7 @@ export interface Diagnostic {
 }
 
 export type DiagnosticInit<C extends DiagnosticCode = DiagnosticCode> = Omit<
-  Diagnostic,
+  DiagnosticFields,
   "severity" | "file" | "code"
 > & { code: C; file?: string };
 
