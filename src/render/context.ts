@@ -204,9 +204,12 @@ export function buildTemplateContext(
       totalt: adult,
       foregaendeAr: beforeAdult,
       forandringProcent: percentChange(adult, beforeAdult),
-      // Cited besides this year's table only where last year's figure is the police's, not Brå's.
+      // Last year's figure is cited to last year's table, or to the police where the table is not there
+      // (not twice where one export holds both years).
       kallaForegaendeAr: fromTable
-        ? null
+        ? siffror.anmaldaBrott.kallaForegaendeAr === siffror.anmaldaBrott.kalla
+          ? null
+          : siffror.anmaldaBrott.kallaForegaendeAr
         : (siffror.polisensArenden?.kallor.tiggeri.exploateringForegaendeAr ?? null),
     };
     jamforelser.exploateringITiggeriBarn = {
