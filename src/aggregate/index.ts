@@ -1,3 +1,4 @@
+import path from "node:path";
 import { comparePrintedEdition } from "./printed-edition.js";
 import { appendAll } from "../diagnostics/diagnostic.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -124,7 +125,13 @@ export function computeFigures(
       anmaldaBrott,
       // Typed from the schemas: nestKeys builds exactly the shape KeyFigureFigures describes.
       ...(nyckeltal as NyckeltalSiffror),
-      serier: untilStatistikar(datasets.serier, datasets.statistikar),
+      serier: withMissingYears(
+        untilStatistikar(datasets.serier, datasets.statistikar),
+        datasets.statistikar,
+        // The data folder: the statistics year's table stands in data/<år>/.
+        path.dirname(path.dirname(datasets.anmaldaBrott.file)),
+        diagnostics,
+      ),
       kallor: datasets.kallor,
       rapport: datasets.metadata,
       avvikelser,
@@ -132,6 +139,44 @@ export function computeFigures(
     avstamningar,
     diagnostics,
   };
+}
+
+/**
+ * A year with no row in a series is a year whose figure is missing, not a year that did not happen:
+ * from the series' first year to the statistics year, an absent row becomes a row of `..` (the chart
+ * shows a gap and the text says so), and check asks for the row (W_AR_UTAN_FORKLARING).
+ */
+function withMissingYears(
+  serier: Siffror["serier"],
+  statistikar: number,
+  dataDir: string,
+  diagnostics: Diagnostic[],
+): Siffror["serier"] {
+  const filled = Object.entries(serier).map(([id, years]) => {
+    if (!years || years.length === 0) return [id, years];
+    const columns = Object.keys(years[0]!.varden);
+    const byYear = new Map(years.map((y) => [y.ar, y]));
+    const out: SerieAr[] = [];
+    for (let ar = years[0]!.ar; ar <= statistikar; ar++) {
+      const year = byYear.get(ar);
+      if (year) {
+        out.push(year);
+        continue;
+      }
+      out.push({ ar, varden: Object.fromEntries(columns.map((c) => [c, null])), anmarkning: "", kalla: "" });
+      const file = path.join(dataDir, SERIES_SOURCES[id as SeriesId].file);
+      diagnostics.push({
+        code: "W_AR_UTAN_FORKLARING",
+        severity: "varning",
+        file,
+        message:
+          `Raden för ${ar} saknas i ${path.basename(file)}; rapporten visar året som saknat (..). ` +
+          `Lägg till raden, med .. och en anmärkning om varför om uppgiften inte finns.`,
+      });
+    }
+    return [id, out];
+  });
+  return Object.fromEntries(filled) as Siffror["serier"];
 }
 
 /** Each series as the report shows it: nothing after its statistics year, even where the file already has it. */

@@ -204,6 +204,29 @@ describe(
         expect(g.koder).toEqual(GROUPS.find((x) => x.id === g.id)!.fresh);
       // Nothing after the statistics year.
       expect(a.siffror!.serier.migrationsverket!.map((y) => y.ar)).toEqual([2024, 2025]);
+      // A year with no row in a series is a missing year, shown as a gap, and check asks for the row.
+      const gap = data({
+        "2024/anmalda-brott.csv": longCsv(2024, OLD_2024),
+        "2025/anmalda-brott.csv": longCsv(2025, NEW_2025),
+        "serier/migrationsverket.csv":
+          "år;misstänkta_fall;anmärkning;källa\n2023;480;;syntetisk-mv\n2025;520;;syntetisk-mv\n",
+      });
+      const withGap = await runRender(options(gap));
+      if (!withGap.ok) throw new Error("bygget misslyckades");
+      expect(withGap.siffror.serier.migrationsverket).toEqual([
+        expect.objectContaining({ ar: 2023, varden: { misstanktaFall: 480 } }),
+        { ar: 2024, varden: { misstanktaFall: null }, anmarkning: "", kalla: "" },
+        expect.objectContaining({ ar: 2025, varden: { misstanktaFall: 520 } }),
+      ]);
+      expect(withGap.diagnostics).toContainEqual(
+        expect.objectContaining({
+          code: "W_AR_UTAN_FORKLARING",
+          file: path.join(gap, "serier/migrationsverket.csv"),
+        }),
+      );
+      const chapter4 = withGap.chapters.find((c) => c.name.startsWith("04-"))!.markdown;
+      expect(chapter4).toContain("För 2024 saknas uppgift, och diagrammet har där en lucka.");
+      expect(chapter4).toMatch(/\| 2024 \| \.\. \|/);
     });
 
     it("meningarna om grupper, ändamål, riktningar, källor och datum stämmer med siffrorna", async () => {
@@ -280,6 +303,8 @@ describe(
       // Sources: every Brå figure cites 2025's table, none the 2023 one; the series cites its own.
       const notes = text.split("\n").filter((l) => /^\[\^\d+\]:/.test(l));
       expect(notes.some((l) => l.includes("Anmälda brott 2025 (syntetisk)"))).toBe(true);
+      // The changes come from 2024's table, and it is cited too.
+      expect(notes.some((l) => l.includes("Anmälda brott 2024 (syntetisk)"))).toBe(true);
       expect(notes.filter((l) => /2023/.test(l))).toEqual([]);
       expect(text).not.toContain("| 2026");
       // No year text was written: the report marks where each goes, and tells no other year's story.
