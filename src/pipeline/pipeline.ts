@@ -384,7 +384,14 @@ async function renderStage(options: PipelineOptions, given?: CheckOutcome): Prom
       : null;
     const context = buildTemplateContext(siffror, checked.missing, review);
     // Charts are a pure function of the figures: a warm process draws them again only when those change.
-    const charts = await cachedCharts(cache, siffror, chartFontFace, chartRenderer, options.chartStore);
+    const charts = await cachedCharts(
+      cache,
+      siffror,
+      chartFontFace,
+      chartRenderer,
+      options.chartStore,
+      options.keyFigureSources,
+    );
     const rendered = renderChapters(templates, context, charts);
     const diagnostics = [...checked.diagnostics, ...rendered.diagnostics];
     if (blocks(diagnostics, options.strict)) return { ...checked, diagnostics };

@@ -1,6 +1,7 @@
 import type { Siffror } from "../aggregate/index.js";
 import type { Chart } from "../render/charts.js";
 import type { StartedBrowser } from "../print/pdf.js";
+import type { KeyFigureRegistry } from "../sources/registry.js";
 import { readStoredSvg, storeSvg, type ChartStore } from "./chart-store.js";
 import { sha256 } from "./manifest.js";
 
@@ -29,6 +30,7 @@ export interface ChartRenderer {
     siffror: Siffror,
     fontFace: string,
     draw: (spec: Record<string, unknown>) => Promise<string>,
+    keyFigureSources?: KeyFigureRegistry,
   ) => Promise<Map<string, Chart>>;
   drawChartSvg: (spec: Record<string, unknown>, fontFace: string) => Promise<string>;
 }
@@ -49,6 +51,8 @@ export async function cachedCharts(
   fontFace: string,
   renderer: ChartRenderer,
   store?: ChartStore,
+  /** The key-figure sources whose charts are drawn too. Default: the built-in registry. */
+  keyFigureSources?: KeyFigureRegistry,
 ): Promise<Map<string, Chart>> {
   const fontHash = sha256(fontFace);
   const used = new Map<string, Promise<string>>();
@@ -70,7 +74,7 @@ export async function cachedCharts(
     used.set(key, svg);
     return svg;
   };
-  const charts = await renderer.renderCharts(siffror, fontFace, draw);
+  const charts = await renderer.renderCharts(siffror, fontFace, draw, keyFigureSources);
   // Only this build's drawings are kept: they are the ones the next build will compare with.
   if (cache) cache.svgs = used;
   return charts;

@@ -1,6 +1,7 @@
 import type { Siffror } from "../aggregate/index.js";
 import { anmaldaBrott } from "../sources/anmalda-brott.js";
-import { SERIES_SOURCES } from "../sources/registry.js";
+import type { Nested } from "../sources/key-figure-source.js";
+import { KEY_FIGURE_SOURCES, SERIES_SOURCES, type KeyFigureRegistry } from "../sources/registry.js";
 import type { ChartDrawing, ChartKit } from "../sources/source.js";
 import { formatNumber } from "./swedish.js";
 
@@ -87,7 +88,10 @@ export interface ChartPlan {
  * as specs: pure and cheap, no Vega. Each drawing depends on its spec and the font only, so a process
  * or a store that already has a spec's SVG need not draw it again (see pipeline/render-cache.ts).
  */
-export function planCharts(siffror: Siffror): ChartPlan[] {
+export function planCharts(
+  siffror: Siffror,
+  keyFigureSources: KeyFigureRegistry = KEY_FIGURE_SOURCES,
+): ChartPlan[] {
   const kit: ChartKit = { colours: COLOURS, labelSize: LABEL_SIZE, config: baseConfig, formatNumber };
   const declared: { id: string; draw: (width: number) => ChartDrawing | undefined }[] = [
     ...Object.values(SERIES_SOURCES).flatMap((source) => {
@@ -98,7 +102,17 @@ export function planCharts(siffror: Siffror): ChartPlan[] {
       id: c.id,
       draw: (w: number) => c.draw(siffror.anmaldaBrott, w, kit),
     })),
+    ...Object.values(keyFigureSources).flatMap((source) => {
+      const figures = keyFiguresOf(siffror, source.id);
+      return figures
+        ? (source.charts ?? []).map((c) => ({ id: c.id, draw: (w: number) => c.draw(figures, w, kit) }))
+        : [];
+    }),
   ];
+  const ids = declared.map((d) => d.id);
+  const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+  // Two sources declaring one id is a mistake in the modules, not in the data: a bug, with a stack.
+  if (twice !== undefined) throw new Error(`Diagrammet "${twice}" deklareras av två källor.`);
   const plans: ChartPlan[] = [];
   for (const { id, draw } of declared) {
     const chart = draw(WIDE);
@@ -112,6 +126,15 @@ export function planCharts(siffror: Siffror): ChartPlan[] {
     });
   }
   return plans;
+}
+
+/**
+ * A key-figure source's entry in the figures, looked up by the source's id (`null` where its file is
+ * missing). Aggregate puts each source's nested figures under its id, so the entry is that source's.
+ */
+function keyFiguresOf(siffror: Siffror, id: string): Nested<Record<string, unknown>> | null {
+  const entry: unknown = (siffror as unknown as Record<string, unknown>)[id];
+  return typeof entry === "object" && entry !== null ? (entry as Nested<Record<string, unknown>>) : null;
 }
 
 /**
@@ -131,9 +154,10 @@ export async function renderCharts(
   siffror: Siffror,
   fontFaces: string,
   draw: (spec: Record<string, unknown>) => Promise<string> = (spec) => drawChartSvg(spec, fontFaces),
+  keyFigureSources: KeyFigureRegistry = KEY_FIGURE_SOURCES,
 ): Promise<Map<string, Chart>> {
   const charts = new Map<string, Chart>();
-  for (const plan of planCharts(siffror)) {
+  for (const plan of planCharts(siffror, keyFigureSources)) {
     const [svg, narrowSvg] = await Promise.all([draw(plan.spec), draw(plan.narrowSpec)]);
     charts.set(plan.id, { id: plan.id, caption: plan.caption, alt: plan.alt, svg, narrowSvg });
   }

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { StatedSum } from "../model/key-figures.js";
+import type { ChartDeclaration } from "./source.js";
 
 /**
  * A key-figure source: one file per statistics year (`nyckel;värde;källa;anmärkning`), one published
@@ -29,6 +30,8 @@ export interface KeyFigureSource<Id extends string = string, S extends z.ZodObje
    * before's). A difference is a warning naming both places. Default: none.
    */
   overlaps?: readonly KeyFigureOverlap<keyof z.input<S> & string>[];
+  /** Charts drawn from the source's figures (nested by key, as templates see them). Default: none. */
+  charts?: readonly ChartDeclaration<Nested<z.output<S>>>[];
 }
 
 export type KeyFigureOverlap<K extends string = string> =

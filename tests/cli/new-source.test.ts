@@ -20,6 +20,35 @@ const tolktjanst = defineKeyFigureSource({
   beskrivning: "den påhittade tolktjänsten",
   schema: z.object({ samtal: antal, kvinnor: antal, man: antal }),
   sums: [{ total: "samtal", parts: ["kvinnor", "man"], avser: "samtal fördelade på kön" }],
+  charts: [
+    {
+      id: "tolktjanst-kon",
+      // The figures come typed from the schema: `kvinnor` and `man` are numbers, or null where marked `..`.
+      draw: ({ kvinnor, man }, width, { colours, config, formatNumber }) =>
+        kvinnor === null || man === null
+          ? undefined
+          : {
+              caption: "Samtal till tolktjänsten efter kön",
+              alt: `Stapeldiagram över samtalen: kvinnor ${formatNumber(kvinnor)}, män ${formatNumber(man)}.`,
+              spec: {
+                width,
+                height: 120,
+                data: {
+                  values: [
+                    { kon: "Kvinnor", antal: kvinnor },
+                    { kon: "Män", antal: man },
+                  ],
+                },
+                mark: { type: "bar", color: colours.primary },
+                encoding: {
+                  x: { field: "kon", type: "nominal", title: null },
+                  y: { field: "antal", type: "quantitative", title: "Samtal" },
+                },
+                config,
+              },
+            },
+    },
+  ],
 });
 const registry = { ...KEY_FIGURE_SOURCES, tolktjanst };
 
@@ -32,6 +61,8 @@ const SOURCE_ROW = "tolk-2023;Tolktjänsten;Samtal under 2023;2024;;;En påhitta
 const TEXT = `
 {{#if tolktjanst}}
 Tolktjänsten tog emot {{tal tolktjanst.samtal}} samtal.{{fotnot tolktjanst.kallor.samtal}}
+
+{{diagram "tolktjanst-kon"}}
 {{else}}
 {{saknas.tolktjanst}}
 {{/if}}
@@ -86,6 +117,23 @@ describe("en ny nyckeltalskälla är en modul, dess data och dess text", () => {
     expect(chapter).toMatch(/Tolktjänsten tog emot 140 samtal\.\[\^\d+\]/);
     const sources = result.chapters.find((c) => c.name.startsWith("06-"))!.markdown;
     expect(sources).toContain("Samtal under 2023");
+  });
+
+  it("ritar diagrammet som modulen deklarerar, med årets siffror i bild och text", async () => {
+    const { options } = setUp();
+    const result = await runRender(options);
+    assert(result.ok, JSON.stringify(result.diagnostics.filter((d) => d.severity === "fel")));
+    const chapter = result.chapters.find((c) => c.name.startsWith("04-"))!.markdown;
+    expect(chapter).toContain("(diagram:tolktjanst-kon");
+    expect(chapter).toContain("kvinnor 60, män 70");
+    const image = /<img src="data:image\/svg\+xml;base64,([^"]+)" alt="([^"]*kvinnor 60, män 70[^"]*)">/.exec(
+      result.html,
+    );
+    assert(image, "diagrammet finns inte i HTML-sidan");
+    const svg = Buffer.from(image[1]!, "base64").toString("utf8");
+    expect(svg).toMatch(/^<svg/);
+    expect(svg).toContain("Samtal");
+    expect(result.html).toContain("Samtal till tolktjänsten efter kön");
   });
 
   it("en okänd nyckel och en okänd källa är fel med rad, som för varje annan källa", async () => {
