@@ -16,12 +16,20 @@ export async function diffCommand(io: Io, args: DiffArgs): Promise<ExitCode> {
   const [
     { compareVersions },
     { formatDiffHtml, formatDiffText },
-    { DiffSourceError, buildRevision, readBuildDirectory },
+    { DiffSourceError, buildRevision, readBuildDirectory, removeRevisionExports },
   ] = await Promise.all([
     import("../diff/compare.js"),
     import("../diff/format.js"),
     import("../diff/versions.js"),
   ]);
+  // Ctrl-C ends the process at once; the exported revisions go first (the next diff would sweep them).
+  const interrupted = () => {
+    removeRevisionExports();
+    io.err("Avbrutet. De tillfälliga mapparna är borttagna.\n");
+    process.exit(EXIT.interrupted);
+  };
+  process.once("SIGINT", interrupted);
+  process.once("SIGTERM", interrupted);
   try {
     const { year } = args;
     const load = (source: string) =>
@@ -48,5 +56,8 @@ export async function diffCommand(io: Io, args: DiffArgs): Promise<ExitCode> {
       return EXIT.usage;
     }
     throw cause;
+  } finally {
+    process.off("SIGINT", interrupted);
+    process.off("SIGTERM", interrupted);
   }
 }

@@ -1,8 +1,9 @@
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { readFile, readdir } from "node:fs/promises";
+import { readFile, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { processAlive, processStartTime } from "../pipeline/output.js";
 import { runRender } from "../pipeline/pipeline.js";
 import type { ReportVersion } from "./compare.js";
 
@@ -29,6 +30,43 @@ export async function readBuildDirectory(dir: string): Promise<ReportVersion> {
   return { siffror, kapitel };
 }
 
+/**
+ * Revisions are exported into `report-diff-<pid>-<start>-*` in the system's temporary folder. The
+ * pid and the process's start time say whose a folder is, so that one left by a killed or
+ * interrupted diff is recognised and removed by the next, and never one a running diff still uses.
+ */
+const PREFIX = "report-diff-";
+const live = new Set<string>();
+
+/** Removes this process's export folders; for Ctrl-C, which ends the process before `finally` runs. */
+export function removeRevisionExports(): void {
+  for (const dir of live) rmSync(dir, { recursive: true, force: true });
+  live.clear();
+}
+
+/** Export folders whose process has ended (or whose pid is now another process's); removed. */
+export async function sweepRevisionExports(root = tmpdir()): Promise<string[]> {
+  const removed: string[] = [];
+  for (const name of await readdir(root).catch(() => [] as string[])) {
+    if (!name.startsWith(PREFIX)) continue;
+    const dir = path.join(root, name);
+    const owner = /^report-diff-(\d+)-(\d+)-/.exec(name);
+    let stale: boolean;
+    if (owner) {
+      const pid = Number(owner[1]);
+      stale = !processAlive(pid) || (await processStartTime(pid)) !== owner[2];
+    } else {
+      // Named before folders carried their owner: stale once a day old.
+      const info = await stat(dir).catch(() => undefined);
+      stale = info !== undefined && Date.now() - info.mtimeMs > 24 * 3600_000;
+    }
+    if (!stale) continue;
+    await rm(dir, { recursive: true, force: true });
+    removed.push(dir);
+  }
+  return removed;
+}
+
 const git = (args: string[], cwd: string, input?: Buffer) =>
   execFileSync("git", args, { cwd, input, maxBuffer: 512 * 1024 * 1024, stdio: ["pipe", "pipe", "pipe"] });
 
@@ -50,7 +88,10 @@ export async function buildRevision(
   } catch (cause) {
     throw new DiffSourceError(`"${revision}" är ingen revision i ett git-förråd här.`, { cause });
   }
-  const dir = mkdtempSync(path.join(tmpdir(), "report-diff-"));
+  await sweepRevisionExports();
+  const start = (await processStartTime(process.pid)) ?? "0";
+  const dir = mkdtempSync(path.join(tmpdir(), `${PREFIX}${process.pid}-${start}-`));
+  live.add(dir);
   try {
     const archive = git(["archive", "--format=tar", revision], root);
     execFileSync("tar", ["-x", "-C", dir], { input: archive, maxBuffer: 512 * 1024 * 1024 });
@@ -74,5 +115,6 @@ export async function buildRevision(
     return { siffror: result.siffror, kapitel: new Map(result.chapters.map((c) => [c.name, c.markdown])) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    live.delete(dir);
   }
 }

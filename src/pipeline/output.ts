@@ -45,7 +45,8 @@ export async function writeOutputAtomically(
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const processAlive = (pid: number) => {
+/** Whether a process with this pid exists (one owned by another user counts). */
+export const processAlive = (pid: number) => {
   try {
     process.kill(pid, 0);
     return true;
@@ -58,7 +59,7 @@ const processAlive = (pid: number) => {
  * When a process started (clock ticks since boot, from /proc on Linux): a pid the system has since
  * given to another process has another start time. `undefined` where the system does not say.
  */
-async function processStartTime(pid: number): Promise<string | undefined> {
+export async function processStartTime(pid: number): Promise<string | undefined> {
   try {
     const stat = await readFile(`/proc/${pid}/stat`, "utf8");
     // Fields after the command name (which may hold spaces), counted from field 3; start time is 22.
