@@ -16,6 +16,7 @@ export async function initCommand(io: Io, args: InitArgs): Promise<ExitCode> {
   io.out(`Rapport ${args.year} (statistikår ${args.year - 1}), utgår från ${result.from}.\n`);
   for (const file of result.created) io.out(`Skapade ${file}\n`);
   for (const file of result.kept) io.out(`Finns redan, orörd: ${file}\n`);
+  for (const entry of result.skipped ?? []) io.out(`Kopierade inte ${entry}\n`);
   io.out("\nAtt fylla i:\n");
   for (const item of result.checklist) io.out(`  [ ] ${item}\n`);
   return EXIT.ok;

@@ -1,4 +1,5 @@
-import { copyFile, mkdir, readFile, readdir, writeFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { copyFile, lstat, mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { DiagnosticSink, type Diagnostic, appendAll } from "../diagnostics/diagnostic.js";
 import { anmaldaBrott } from "../sources/anmalda-brott.js";
@@ -20,14 +21,20 @@ export interface InitResult {
   created: string[];
   /** Files that already existed and were left exactly as they were. */
   kept: string[];
+  /** Entries in last year's texter/ that are not year texts (a folder, a link …), with why; not copied. */
+  skipped?: string[];
   /** What the rapporteur has to fill in, in order. */
   checklist: string[];
   diagnostics: Diagnostic[];
   from?: number;
 }
 
+/**
+ * Whether anything is at `file`, a link included: a dangling link counts, so that init never writes
+ * through it to wherever it points.
+ */
 const exists = (file: string) =>
-  readFile(file).then(
+  lstat(file).then(
     () => true,
     () => false,
   );
@@ -187,8 +194,26 @@ export async function initYear(
 
   const texts = path.join(dataDir, String(from), "texter");
   for (const name of (await readdir(texts).catch(() => [])).sort()) {
+    // Only the year's texts themselves: a folder, a link or anything but a regular .md file is left.
+    const source = path.join(texts, name);
+    const kind = await lstat(source).catch(() => undefined);
+    const why = !kind
+      ? undefined
+      : kind.isSymbolicLink()
+        ? "en symbolisk länk"
+        : kind.isDirectory()
+          ? "en mapp"
+          : !kind.isFile()
+            ? "ingen vanlig fil"
+            : !name.endsWith(".md")
+              ? "ingen årstext (.md)"
+              : undefined;
+    if (why !== undefined) {
+      (result.skipped ??= []).push(`${source} (${why}; bara årets texter, vanliga .md-filer, kopieras)`);
+      continue;
+    }
     await write(path.join("texter", name), () =>
-      copyFile(path.join(texts, name), path.join(target, "texter", name)),
+      copyFile(source, path.join(target, "texter", name), constants.COPYFILE_EXCL),
     );
   }
   result.checklist.push(

@@ -1,4 +1,15 @@
-import { lstat, mkdir, mkdtemp, readFile, readdir, realpath, rm, writeFile } from "node:fs/promises";
+import {
+  lstat,
+  mkdir,
+  mkdtemp,
+  readFile,
+  readdir,
+  readlink,
+  realpath,
+  rm,
+  stat,
+  writeFile,
+} from "node:fs/promises";
 import path from "node:path";
 import { EnvironmentError, RefusedError, asEnvironmentError } from "../model/environment.js";
 
@@ -49,7 +60,19 @@ export async function checkOutputTarget(
     }
   }
   const outStat = await lstat(out).catch(() => undefined);
-  if (outStat && !outStat.isDirectory()) {
+  if (outStat?.isSymbolicLink()) {
+    // A link to a folder (out -> /mnt/stor/out) is a folder; a link to nothing or to a file is not.
+    const linked = await stat(out).catch(() => undefined);
+    const to = await readlink(out).catch(() => "?");
+    if (!linked)
+      throw new EnvironmentError(
+        `--out ${outDir} är en symbolisk länk till ${to}, som inte finns. Skapa mappen eller ange en annan --out.`,
+      );
+    if (!linked.isDirectory())
+      throw new EnvironmentError(
+        `--out ${outDir} är en länk till filen ${to}, inte en mapp. Ange en mapp för utdata.`,
+      );
+  } else if (outStat && !outStat.isDirectory()) {
     throw new EnvironmentError(`--out ${outDir} är en fil, inte en mapp. Ange en mapp för utdata.`);
   }
   const existing = await lstat(outputDir).catch(() => undefined);

@@ -22,7 +22,11 @@ export async function writeOutputAtomically(
     for (const [relative, content] of files) {
       const file = path.join(staging, relative);
       await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(file, content);
+      await writeFile(file, content).catch((cause: NodeJS.ErrnoException) => {
+        // A write that fails on a full disk names no path; the message should name the file.
+        if (cause.path === undefined) cause.path = path.join(targetDir, relative);
+        throw cause;
+      });
     }
     let hadPrevious = true;
     try {

@@ -1,4 +1,4 @@
-import type { Browser, Page, Target } from "puppeteer-core";
+import type { Browser, CDPSession, Page, Target } from "puppeteer-core";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { InterruptedError, throwIfInterrupted } from "../model/interrupted.js";
 import {
@@ -156,6 +156,8 @@ export async function printPdf(
   let openPage: Page | undefined;
   let onPopup: ((target: Target) => void) | undefined;
   const closeOnAbort = () => void browser?.close();
+  let pageCrashed = false;
+  let crashWatch: CDPSession | undefined;
   signal?.addEventListener("abort", closeOnAbort);
   const timings = { start: 0, layout: 0, pdf: 0 };
   let mark = performance.now();
@@ -168,8 +170,18 @@ export async function printPdf(
     const started = await starting;
     browser = started.browser;
     throwIfInterrupted(signal);
+    // A crashed page (its renderer killed, out of memory) answers nothing: every call, opening the page
+    // included, would wait for the protocol's timeout (three minutes). Closing the browser ends them.
+    const crashed = () => {
+      pageCrashed = true;
+      void browser?.close();
+    };
+    crashWatch = await browser.target().createCDPSession();
+    crashWatch.on("Target.targetCrashed", crashed);
+    await crashWatch.send("Target.setDiscoverTargets", { discover: true });
     const page = await browser.newPage();
     openPage = page;
+    page.on("error", crashed);
     lap("start");
     // The launch itself may have run while the chapters were rendered; report what it cost.
     timings.start = Math.max(timings.start, started.startMs);
@@ -259,6 +271,11 @@ export async function printPdf(
     return { pdf, browser: started.found, diagnostics, timings, printCopy };
   } catch (cause) {
     if (signal?.aborted) throw new InterruptedError("Utskriften avbröts.", { cause });
+    if (pageCrashed)
+      throw new PrintFailedError(
+        "Sidan kraschade i webbläsaren under utskriften (dess process avslutades, till exempel av minnesbrist).",
+        { cause },
+      );
     if (cause instanceof PrintFailedError || !browser?.connected) {
       throw cause instanceof PrintFailedError
         ? cause
@@ -268,6 +285,7 @@ export async function printPdf(
   } finally {
     signal?.removeEventListener("abort", closeOnAbort);
     if (onPopup) browser?.off("targetcreated", onPopup);
+    await crashWatch?.detach().catch(() => undefined);
     if (keepBrowser) await openPage?.close().catch(() => undefined);
     else await browser?.close();
   }

@@ -70,6 +70,35 @@ describe.skipIf(!ready)("ett avbrutet eller misslyckat bygge lämnar tidigare ut
     expect(leftovers()).toEqual([]);
   });
 
+  it("när sidans renderare kraschar mitt i utskriften: eget besked och slutkod, ingen väntan på tidsgränsen", async () => {
+    const child = spawnReport(["build", "2024", "--force", "--data", REPO_DATA, "--out", out.dir]);
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    // Only the renderers (the page's processes), as an out-of-memory kill takes them; the browser lives.
+    const renderers = () =>
+      stdout.includes("Skriver ut PDF")
+        ? browserProcesses(child.pid!).filter((p) => p.cmdline.includes("--type=renderer"))
+        : [];
+    const printing = await waitUntil(() => renderers().length > 0, 120_000);
+    if (!printing) child.kill("SIGKILL");
+    expect(printing).toBe(true);
+    // The page may get its renderer after the first ones start; each one is killed until the build ends.
+    let ended = false;
+    void exited.then(() => (ended = true));
+    while (!ended) {
+      for (const p of renderers()) if (isRunning(p)) process.kill(p.pid, "SIGKILL");
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(await exited).toBe(3);
+    expect(stderr).toContain("Sidan kraschade i webbläsaren under utskriften");
+    expect(stderr).not.toMatch(/Internt fel|\bat .*\.js:\d+/);
+    expect(snapshot(target())).toEqual(before);
+    expect(leftovers()).toEqual([]);
+  });
+
   it("när webbläsaren inte kan startas", () => {
     const result = runBin(["build", "2024", "--force", "--data", REPO_DATA, "--out", out.dir], {
       env: { PUPPETEER_EXECUTABLE_PATH: "/bin/false" },
