@@ -514,6 +514,58 @@ describe(
         expect(notes).not.toMatch(new RegExp(`\\[\\^${n}\\]:.*Regionkoordinatorerna 2025`));
     });
 
+    it.each([
+      {
+        arbete: 180,
+        sexuellt: 150,
+        phrase: "Fler var utsatta för arbetskraftsexploatering (180) än för sexuell exploatering (150).",
+      },
+      {
+        arbete: 100,
+        sexuellt: 150,
+        phrase: "Sexuell exploatering (150) var vanligare än arbetskraftsexploatering (100).",
+      },
+      {
+        arbete: 150,
+        sexuellt: 150,
+        phrase: "Lika många var utsatta för arbetskraftsexploatering som för sexuell exploatering (150).",
+      },
+    ])(
+      "jämförelsen mellan två nyckeltal följer siffrorna, också när de är lika ($arbete mot $sexuellt)",
+      async ({ arbete, sexuellt, phrase }) => {
+        const keys = readFileSync(path.join(REPO_DATA, "2023/regionkoordinatorer.csv"), "utf8")
+          .trim()
+          .split("\n")
+          .slice(1)
+          .map((l) => l.split(";")[0]!);
+        const values: Record<string, number> = {
+          arbetskraftsexploatering: arbete,
+          sexuellExploatering: sexuellt,
+        };
+        const file = [
+          "nyckel;värde;källa;anmärkning",
+          ...keys.map((k) => (k in values ? `${k};${values[k]};syntetisk-mv;` : `${k};..;;`)),
+        ].join("\n");
+        const dir = data({
+          "2024/anmalda-brott.csv": longCsv(2024, OLD_2024),
+          "2025/anmalda-brott.csv": longCsv(2025, NEW_2025),
+          "2025/regionkoordinatorer.csv": `${file}\n`,
+        });
+        const result = await runRender(options(dir));
+        if (!result.ok) throw new Error("bygget misslyckades");
+        const text = result.chapters.map((c) => c.markdown).join("\n");
+        expect(text).toContain(phrase);
+        const summary = result.chapters.find((c) => c.name.startsWith("01-"))!.markdown;
+        if (arbete === sexuellt) expect(summary).not.toMatch(/Fler av dem|vanligare/);
+        else
+          expect(summary).toContain(
+            arbete > sexuellt
+              ? "Fler av dem hade utnyttjats som arbetskraft"
+              : "Sexuell exploatering (150) var vanligare",
+          );
+      },
+    );
+
     it("ett år där varje förändring har motsatt tecken läses rätt", async () => {
       const { old, fresh } = flipped();
       const { chapter } = await build(old, fresh);
