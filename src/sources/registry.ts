@@ -9,6 +9,7 @@ import { civilsamhallet } from "./civilsamhallet.js";
 import { datakallor } from "./datakallor.js";
 import type { KeyFigureSource } from "./key-figure-source.js";
 import { migrationsverket } from "./migrationsverket.js";
+import { paverkansfaktorer } from "./paverkansfaktorer.js";
 import { stodprogram } from "./nationellt-stodprogram.js";
 import { polisensArenden } from "./polisens-arenden.js";
 import { rapport } from "./rapport.js";
@@ -24,6 +25,7 @@ export const KEY_FIGURE_SOURCES = {
   stodprogram,
   civilsamhallet,
   polisensArenden,
+  paverkansfaktorer,
 } as const;
 
 export type KeyFigureSourceId = keyof typeof KEY_FIGURE_SOURCES;
