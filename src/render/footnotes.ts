@@ -13,6 +13,11 @@ export class FootnoteRegistry {
 
   constructor(private readonly sources: ReadonlyMap<string, Kalla>) {}
 
+  /** The source an id names, for text built from citations (a table's *Källa:* line). */
+  source(id: string): Kalla | undefined {
+    return this.sources.get(id);
+  }
+
   /** Registers a citation and returns its Markdown reference (`[^7]`). */
   cite(id: string): string {
     const kalla = this.sources.get(id);

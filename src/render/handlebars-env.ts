@@ -3,6 +3,7 @@ import type { AnmaldaBrottFigurer } from "../aggregate/anmalda-brott.js";
 import { anmaldaBrottTable, comparableGroupsTable } from "./anmalda-brott-table.js";
 import type { Chart } from "./charts.js";
 import { formatReference, type FootnoteRegistry } from "./footnotes.js";
+import { sourceLine } from "./kallrad.js";
 import {
   DEFAULT_TEXT_RULES,
   listInText,
@@ -68,6 +69,8 @@ interface ChangeFigure {
  *   fotnot id        a footnote citing a source in data/kallor.csv
  *   diagram id       a chart drawn from the data, with caption and text alternative
  *   tabell text      a table caption, numbered through the report: "Tabell 2. …"
+ *   kallrad rows     the *Källa:* line under a table or chart, from the data's citations (a series or
+ *                    one source id); `fotnot=false` names the publishers without footnotes (default true)
  */
 export function createTemplateEnvironment(options: TemplateEnvironmentOptions = {}): typeof Handlebars {
   const hb = Handlebars.create();
@@ -151,6 +154,18 @@ export function createTemplateEnvironment(options: TemplateEnvironmentOptions = 
   hb.registerHelper("tabell", (caption: unknown) => {
     tableNumber++;
     return `Tabell ${tableNumber}. ${text(String(caption))}`;
+  });
+  hb.registerHelper("kallrad", (rows: unknown, call: { hash?: { fotnot?: boolean } }) => {
+    const registry = options.footnotes;
+    if (rows === undefined || rows === null) return "";
+    if (typeof rows !== "string" && !Array.isArray(rows))
+      throw new Error('Mallhjälpen "kallrad" väntade en tidsserie eller ett käll-id.');
+    if (!registry) return "";
+    return sourceLine(
+      rows as Parameters<typeof sourceLine>[0],
+      (id) => registry.source(id),
+      call.hash?.fotnot === false ? undefined : (id) => registry.cite(id),
+    );
   });
   hb.registerHelper("referens", (kalla: Parameters<typeof formatReference>[0]) => formatReference(kalla));
   hb.registerHelper("gemener", (s: unknown) => text(String(s).toLowerCase()));
