@@ -241,6 +241,38 @@ function nounAfter(text: string) {
   return undefined;
 }
 
+/** Words between a count and its noun that are not adjectives to inflect. */
+const NOT_ADJECTIVES = new Set(["av", "de", "dem", "den", "det", "andra", "olika", "enda", "samma"]);
+
+/**
+ * An adjective in the plural as it stands after "en" or "ett": "potentiella" → "potentiell" /
+ * "potentiellt", "anmälda" → "anmäld" / "anmält", "identifierade" → "identifierad" / "identifierat",
+ * "nya" → "ny" / "nytt". Words that are not plural adjectives are returned as they are.
+ */
+export function singularAdjective(word: string, genus: Genus): string {
+  if (NOT_ADJECTIVES.has(word.toLowerCase())) return word;
+  if (word === "nya") return genus === "neutrum" ? "nytt" : "ny";
+  if (/ade$/.test(word)) return word.slice(0, -1).replace(/d$/, genus === "neutrum" ? "t" : "d");
+  if (!/[^aeiouyåäö]a$/.test(word)) return word;
+  const stem = word.slice(0, -1);
+  if (genus === "utrum") return stem;
+  if (/t$/.test(stem)) return stem;
+  if (/[^aeiouyåäö]d$/.test(stem)) return `${stem.slice(0, -1)}t`;
+  return `${stem}t`;
+}
+
+/** The words after a count of one in the singular: adjectives before the noun, and the noun. */
+function singularPhrase(text: string, one: { plural: string; singular: string; genus: Genus }): string {
+  const lead = /^(?: [\p{L}-]+){1,4}/u.exec(text)?.[0] ?? "";
+  const words = lead.split(" ").slice(1);
+  const at = words.indexOf(one.plural);
+  // "ett av de anmälda brotten": one of several, the words after it stay plural.
+  if (at < 0 || words.slice(0, at).includes("av")) return text;
+  const phrase = [...words.slice(0, at).map((w) => singularAdjective(w, one.genus)), one.singular];
+  const consumed = ` ${words.slice(0, at + 1).join(" ")}`;
+  return ` ${phrase.join(" ")}${text.slice(consumed.length)}`;
+}
+
 /**
  * Rewrites a sentence that opens with a number so that the number comes later, or returns undefined
  * where no rewording is known (the caller reports it).
@@ -303,14 +335,14 @@ function resolveSentence(
   let at = 0;
   let lastGenus: Genus | undefined;
   let lastVerbDirection: Direction | undefined;
-  // A count of one takes the singular noun: "ett ärenden" → "ett ärende".
-  let singular: { plural: string; singular: string } | undefined;
+  // A count of one takes the singular noun and adjective: "ett potentiella brottsoffer" → "ett
+  // potentiellt brottsoffer", "ett ärenden" → "ett ärende".
+  let singular: { plural: string; singular: string; genus: Genus } | undefined;
   const segment = (from: number, to?: number) => {
-    let text = sentence.slice(from, to);
-    if (singular && text.startsWith(` ${singular.plural}`))
-      text = ` ${singular.singular}${text.slice(singular.plural.length + 1)}`;
+    const text = sentence.slice(from, to);
+    const one = singular;
     singular = undefined;
-    return text;
+    return one ? singularPhrase(text, one) : text;
   };
   for (const m of markers) {
     let before = segment(at, m.start);
@@ -323,13 +355,16 @@ function resolveSentence(
       if (noun) lastGenus = noun.genus;
       // One stays a word among digits: "127 brott … och ett om tiggeri", "och att en person …".
       const words = (!forceDigits || n === 1) && Number.isInteger(n) && n >= 0 && n <= rules.wordsUpTo;
+      // A count alone in parentheses is a figure beside a word ("arbetskraftsexploatering (0)"):
+      // digits, never "(noll)" or "(inga)".
+      const figureInParentheses = /\(\s*$/.test(before) && /^\s*\)/.test(after);
       // None is a word in running text, never a bare 0: "inga brott", elided "… och inget mot vuxna".
-      const inParentheses = /\(\s*$/.test(before);
-      if (n === 0 && !inParentheses) text = noun ? "inga" : genus === "neutrum" ? "inget" : "ingen";
+      if (figureInParentheses) text = formatLargeNumber(n);
+      else if (n === 0) text = noun ? "inga" : genus === "neutrum" ? "inget" : "ingen";
       else text = words ? numberInWords(n, genus === "neutrum") : formatLargeNumber(n);
       if (/^[*_(]*$/.test(out + before)) text = capitalise(text);
-      if (n === 1 && noun?.plural && noun.singular !== noun.word)
-        singular = { plural: noun.word, singular: noun.singular };
+      if (n === 1 && noun && !figureInParentheses)
+        singular = { plural: noun.word, singular: noun.singular, genus };
     } else if (m.kind === "P") {
       text = `${formatNumber(Number(m.body))} procent`;
     } else {

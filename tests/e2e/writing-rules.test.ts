@@ -46,11 +46,28 @@ function syntheticYear(): TempDir {
       else if (/sexuella ändamål med person 18/.test(text)) next = scale((n, i) => (i === 3 ? n - 6 : n));
       return text === "" ? cells.slice(0, total).join(";") : [...cells.slice(0, 3), ...next].join(";");
     });
+  // One potential victim and none exploited as labour: "ett potentiellt brottsoffer", "(0)".
+  setKeyFigures(path.join(to, "polisens-arenden.csv"), {
+    "empact.arbetskraftPotentiellaOffer": "1",
+    "empact.arbetskraftOfferVietnam": "1",
+    "empact.arbetskraftOfferIndien": "0",
+  });
+  setKeyFigures(path.join(to, "regionkoordinatorer.csv"), { arbetskraftsexploatering: "0" });
   writeFileSync(
     path.join(to, "anmalda-brott.csv"),
     [header.slice(0, total).join(";"), ...rows].join("\n") + "\n",
   );
   return temp;
+}
+
+/** Sets the values of some keys in a key-figure file (`nyckel;värde;källa;anmärkning`). */
+function setKeyFigures(file: string, values: Record<string, string>): void {
+  const lines = readFileSync(file, "utf8").split("\n");
+  const out = lines.map((line) => {
+    const [key, , ...rest] = line.split(";");
+    return key !== undefined && key in values ? [key, values[key], ...rest].join(";") : line;
+  });
+  writeFileSync(file, out.join("\n"));
 }
 
 /** Halves a row's regional counts so that the total is exactly half (the 2023 total is even). */
@@ -117,6 +134,12 @@ describe.skipIf(!ready)("skrivreglerna i den tryckta rapporten (pdftotext)", () 
       expect(prose).toMatch(/3 026 köp av sexuell tjänst, en fördubbling jämfört med 2023/);
       expect(prose).toMatch(/29 gällde vuxna, en halvering/);
       expect(prose).not.toMatch(/med (100|50) procent/);
+    });
+
+    it("böjer adjektivet efter ett och skriver ett ensamt tal inom parentes med siffror", () => {
+      const prose = proseSentences(text).join("\n");
+      expect(prose).toMatch(/upptäcktes ett potentiellt brottsoffer/);
+      expect(prose).toMatch(/arbetskraftsexploatering \(0\)/);
     });
 
     it("låter verbet följa riktningen och ger antal, inte procent, på en liten bas", () => {

@@ -123,6 +123,14 @@ export function writingRuleViolations(text: string): Violation[] {
     out.push({ rule: "en med ett substantiv i neutrum", sentence: m[0] });
   for (const m of body.matchAll(/(?<!\p{L})(ett|en) (ärenden|personer|kvinnor|flickor|pojkar)(?!\p{L})/gu))
     out.push({ rule: "ett styck med substantiv i plural", sentence: m[0] });
+  // "ett potentiella brottsoffer": after "en" or "ett" the adjective is singular too.
+  for (const m of body.matchAll(
+    /(?<!\p{L})(en|ett) (?!andra |olika |enda |samma )\p{Ll}+(?:[^aeiouyåäö\s]a|ade) (?:\p{Ll}*(?:offer|person|personer|brott|ärenden?|fall|barn|kvinn[ao]r?|män|man|flick[ao]r?|pojk[ae]r?|domar|dom))(?!\p{L})/gu,
+  ))
+    out.push({ rule: "adjektiv i plural efter en eller ett", sentence: m[0] });
+  // A count alone in parentheses is a figure: "(0)", "(189)", never "(noll)".
+  for (const m of body.matchAll(/\((noll|inga|inget|ingen)\)/gu))
+    out.push({ rule: "ett tal inom parentes med ord", sentence: m[0] });
   for (const m of body.matchAll(/\p{L}anmälningar(na)?|(?<!\p{L})[Aa]nmälningar(na)?/gu))
     out.push({ rule: "anmälningar i stället för anmälda brott", sentence: m[0] });
   // A footnote mark before the punctuation it belongs with reads "Brå10," in the PDF's text.

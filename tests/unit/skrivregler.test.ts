@@ -183,6 +183,31 @@ describe("noll skrivs med ord i löptext", () => {
     ],
     ["Det gällde {{antal n}} personer.", { n: 0 }, "Det gällde inga personer."],
     ["Det gällde {{antal n}} brott.", { n: 0 }, "Det gällde inga brott."],
-    ["Sexuellt ({{antal n}}) och som arbetskraft.", { n: 0 }, "Sexuellt (noll) och som arbetskraft."],
   ])("%s", (template, context, expected) => expect(text(template, context)).toBe(expected));
+
+  // A count alone in parentheses is a figure set beside a word, like "(189)": digits for every value.
+  it.each([
+    [
+      "Sexuellt ({{antal n}}) och som arbetskraft ({{antal m}}).",
+      { n: 0, m: 3 },
+      "Sexuellt (0) och som arbetskraft (3).",
+    ],
+    ["Vuxna ({{antal n}} personer) och barn.", { n: 0 }, "Vuxna (inga personer) och barn."],
+  ])("%s", (template, context, expected) => expect(text(template, context)).toBe(expected));
+});
+
+describe("adjektiv efter en och ett", () => {
+  it.each([
+    ["Det upptäcktes {{antal n}} potentiella brottsoffer.", 1, "Det upptäcktes ett potentiellt brottsoffer."],
+    ["Det fanns {{antal n}} misstänkta gärningspersoner.", 1, "Det fanns en misstänkt gärningsperson."],
+    ["Det gällde {{antal n}} anmälda brott.", 1, "Det gällde ett anmält brott."],
+    ["Det kom {{antal n}} nya ärenden.", 1, "Det kom ett nytt ärende."],
+    ["Det gällde {{antal n}} identifierade personer.", 1, "Det gällde en identifierad person."],
+    ["Det upptäcktes {{antal n}} potentiella brottsoffer.", 3, "Det upptäcktes tre potentiella brottsoffer."],
+    [
+      "Men {{antal n}} av de anmälda brotten ledde till åtal.",
+      1,
+      "Men ett av de anmälda brotten ledde till åtal.",
+    ],
+  ])("%s (%j)", (template, n, expected) => expect(text(template, { n })).toBe(expected));
 });
