@@ -225,6 +225,7 @@ export function createTemplateEnvironment(options: TemplateEnvironmentOptions = 
 
 /** The helpers registered above (Handlebars' own, like `if` and `each`, are left as they are). */
 const OWN_HELPERS = [
+  "kallrad",
   "tal",
   "antal",
   "antalEtt",

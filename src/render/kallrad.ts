@@ -1,4 +1,5 @@
 import type { Kalla } from "../model/types.js";
+import { markdownText } from "./markdown-text.js";
 import { listInText } from "./phrases.js";
 
 /** A row that names its source: one year of a series (`{ ar, kalla }`). */
@@ -48,7 +49,8 @@ export function sourceLine(
   for (const [id, years] of yearsBySource) {
     const kalla = lookUp(id);
     if (!kalla) throw new Error(`källan "${id}" finns inte i data/kallor.csv`);
-    byPublisher.set(kalla.utgivare, [...(byPublisher.get(kalla.utgivare) ?? []), { id, years }]);
+    const utgivare = markdownText(kalla.utgivare);
+    byPublisher.set(utgivare, [...(byPublisher.get(utgivare) ?? []), { id, years }]);
   }
   // Footnotes are numbered in reading order, so each is cited where it is written.
   const publishers = [...byPublisher].map(([utgivare, sources]) => {
