@@ -27,8 +27,10 @@ import { markUntaggedAsArtifacts } from "./content-stream.js";
  *   print copy uses for footnotes only, comes out as the PDF 2.0 type `Aside`);
  * - every link annotation gets `/Contents` (§7.18.5), every page with annotations `/Tabs /S` (§7.18.3);
  * - bookmark titles are the headings' own text (Chromium builds them from the laid-out lines and
- *   drops the space where a heading wraps);
- * - font names lose the variable font's default-instance name that the static cuts inherited.
+ *   drops the space where a heading wraps).
+ *
+ * The fonts need nothing here: the print copy embeds static cuts named after their own style
+ * (see print-fonts.ts).
  */
 export interface PdfDescription {
   /** The document's title (`<title>`), for the Info dictionary and `dc:title`. */
@@ -226,25 +228,6 @@ function fixBookmarkTitles(doc: PDFDocument, headings: readonly string[]): void 
   visit(outlines?.lookupMaybe(name("First"), PDFDict));
 }
 
-/**
- * The static cuts of Source Sans 3 that @fontsource ships are instances of the variable font and keep
- * its default instance's name ("SourceSans3ExtraLight-Bold" for the bold). The PDF names the fonts by
- * their real style.
- */
-function fixFontNames(doc: PDFDocument): void {
-  const rename = (dict: PDFDict, key: string) => {
-    const value = dict.get(name(key));
-    if (value instanceof PDFName && value.decodeText().includes("SourceSans3ExtraLight-"))
-      dict.set(name(key), name(value.decodeText().replace("SourceSans3ExtraLight-", "SourceSans3-")));
-  };
-  for (const [, object] of doc.context.enumerateIndirectObjects()) {
-    if (!(object instanceof PDFDict)) continue;
-    const type = object.get(name("Type"));
-    if (type === name("Font")) rename(object, "BaseFont");
-    if (type === name("FontDescriptor")) rename(object, "FontName");
-  }
-}
-
 /** Adds what PDF/UA-1 needs and Chromium does not write (see PdfDescription). */
 export async function makeAccessible(pdf: Uint8Array, description: PdfDescription): Promise<Uint8Array> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
@@ -254,7 +237,6 @@ export async function makeAccessible(pdf: Uint8Array, description: PdfDescriptio
   markNotes(doc);
   describeLinks(doc, description.links);
   fixBookmarkTitles(doc, description.headings);
-  fixFontNames(doc);
 
   const infoRef = doc.context.trailerInfo.Info;
   const info = infoRef ? doc.context.lookup(infoRef, PDFDict) : doc.context.obj({});

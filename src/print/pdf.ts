@@ -9,6 +9,7 @@ import {
   type FoundBrowser,
 } from "./browser.js";
 import { PAGED_MEDIA_CSS, PAGED_MEDIA_HANDLERS, pagedPolyfill, toPrintCopy } from "./paged-media.js";
+import { withPrintFonts } from "./print-fonts.js";
 import { withContentSecurityPolicy } from "../model/page-security.js";
 
 /**
@@ -235,7 +236,7 @@ export async function printPdf(
         PAGED_MEDIA_HANDLERS,
       ]);
     const printCopy = toPrintCopy(html);
-    await page.setContent(withPolicy(printCopy), { waitUntil: "load" });
+    await page.setContent(withPolicy(await withPrintFonts(printCopy)), { waitUntil: "load" });
     // Every face is loaded before Paged.js measures anything. `document.fonts.ready` alone waits only
     // for faces already in use; a face first used in a footnote or a chart would otherwise be measured
     // in a fallback font while it loads, and on a busy machine the pages would break differently.

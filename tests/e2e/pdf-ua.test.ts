@@ -90,6 +90,29 @@ function attributes(pdf: PdfObjects, element: StructElement): Dict[] {
   return (Array.isArray(a) ? a : a === undefined ? [] : [a]).map((v) => pdf.dict(v));
 }
 
+/** The Windows (or Unicode) English names of a TrueType font program, by name ID. */
+function trueTypeNames(font: Buffer): Map<number, string> {
+  const tables = font.readUInt16BE(4);
+  let offset = -1;
+  for (let i = 0; i < tables; i++) {
+    const record = 12 + i * 16;
+    if (font.toString("latin1", record, record + 4) === "name") offset = font.readUInt32BE(record + 8);
+  }
+  const names = new Map<number, string>();
+  if (offset < 0) return names;
+  const count = font.readUInt16BE(offset + 2);
+  const strings = offset + font.readUInt16BE(offset + 4);
+  for (let i = 0; i < count; i++) {
+    const r = offset + 6 + i * 12;
+    const [platform, , language, id, length, at] = [0, 2, 4, 6, 8, 10].map((o) => font.readUInt16BE(r + o));
+    if (!((platform === 3 && language === 0x409) || platform === 0)) continue;
+    const bytes = font.subarray(strings + at!, strings + at! + length!);
+    // UTF-16BE: swap to little-endian for Node's decoder.
+    names.set(id!, Buffer.from(bytes).swap16().toString("utf16le"));
+  }
+  return names;
+}
+
 /** WCAG 2.1 contrast ratio between two "#rrggbb" colours. */
 function contrast(a: string, b: string): number {
   const luminance = (hex: string) => {
@@ -328,7 +351,7 @@ describe.skipIf(!ready)("PDF:en uppfyller PDF/UA-1:s krav", () => {
     );
   });
 
-  it("bäddar inte in några Type 3-typsnitt och namnger typsnitten efter sin stil", () => {
+  it("bäddar inte in några Type 3-typsnitt och namnger typsnitten efter sin stil, också inuti typsnittsprogrammen", () => {
     const fonts = execFileSync("pdffonts", [file])
       .toString()
       .split("\n")
@@ -337,7 +360,27 @@ describe.skipIf(!ready)("PDF:en uppfyller PDF/UA-1:s krav", () => {
     expect(fonts.length).toBeGreaterThan(3);
     for (const line of fonts) {
       expect(line).not.toMatch(/Type 3/);
-      expect(line).toMatch(/^[A-Z]{6}\+SourceSans3-(Regular|Italic|SemiBold|Bold)\s/);
+      expect(line).toMatch(/^[A-Z]{6}\+SourceSans3-(Regular|It|Semibold|Bold)\s/);
+    }
+    // Each embedded program's own PostScript and full names (name IDs 6 and 4) are those of its style,
+    // not the name of the variable font's default instance it was cut from.
+    const descriptors = Object.keys(pdf.objects)
+      .map((key) => pdf.dict(key.replace(/^obj:/, "")))
+      .filter((d) => d["/Type"] === "/FontDescriptor");
+    expect(descriptors.length).toBe(fonts.length);
+    for (const descriptor of descriptors) {
+      const baseName = String(descriptor["/FontName"]).replace(/^\/[A-Z]{6}\+/, "");
+      const program = pdf.objects[`obj:${String(descriptor["/FontFile2"])}`]?.stream?.data;
+      expect(program, baseName).toBeDefined();
+      const names = trueTypeNames(Buffer.from(program!, "base64"));
+      expect(names.get(6), baseName).toBe(baseName);
+      expect(names.get(4), baseName).not.toMatch(/ExtraLight/);
+      expect(names.get(4)!.replace(/\s+/g, ""), baseName).toBe(
+        baseName
+          .replace(/-Regular$/, "")
+          .replace(/-It$/, "Italic")
+          .replace("-", ""),
+      );
     }
   });
 
