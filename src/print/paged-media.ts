@@ -29,7 +29,7 @@ export function footnotesToPageFloats(html: string): string {
         /([^\s<>"]{0,60})<sup class="footnote-ref"><a href="#fn(\d+)" id="fnref\d+">\d+<\/a><\/sup>/g,
         (_, word: string, n: string) =>
           `<span class="fotnot-ord">${word}<sup class="fotnotsiffra"><a href="#fotnot-${n}" aria-label="Fotnot ${n}">${n}</a></sup></span>` +
-          `<span class="fotnot" data-fotnot="${n}"><span class="fotnot-nr">${n}.</span> ${definitions.get(n) ?? ""}</span>`,
+          `<span class="fotnot" data-fotnot="${n}"><span class="fotnot-nr">${n}.</span>${definitions.get(n) ?? ""}</span>`,
       )
       .replace(/<section class="fotnoter"[\s\S]*?<\/section>\n?/g, "")
   );
@@ -42,7 +42,9 @@ export function footnotesToPageFloats(html: string): string {
  *   two nested Figures, the outer one without Alt), and only its wide drawing;
  * - the cover's title is a paragraph and "Innehåll" the first heading, so that the bookmarks start at
  *   the contents rather than hang under the cover;
- * - the screen's hints about scrolling tables are left out.
+ * - the screen's hints about scrolling tables are left out;
+ * - each chart's image states its size, so that the layout can measure a figure before its image has
+ *   loaded (see KeepFiguresInFlow).
  */
 export function toPrintCopy(html: string): string {
   return footnotesToPageFloats(html)
@@ -53,13 +55,22 @@ export function toPrintCopy(html: string): string {
       /<h2 id="innehall-rubrik" class="innehall-rubrik">([\s\S]*?)<\/h2>/,
       '<h1 id="innehall-rubrik" class="innehall-rubrik">$1</h1>',
     )
+    .replace(/<img src="data:image\/svg\+xml;base64,([A-Za-z0-9+/=]{0,400})/g, withChartSize)
     .replace(/<p class="tabell-tips"[^>]*>[\s\S]*?<\/p>\n?/g, "")
     .replace(/ aria-describedby="tabell-\d+-tips"/g, "");
 }
 
+/** Adds the drawing's own width and height (from the opening of its SVG) to a chart's <img>. */
+function withChartSize(img: string, head: string): string {
+  const svg = Buffer.from(head.slice(0, head.length - (head.length % 4)), "base64").toString("latin1");
+  const size = /^<svg[^>]*? width="(\d+(?:\.\d+)?)" height="(\d+(?:\.\d+)?)"/.exec(svg);
+  return size ? img.replace("<img ", `<img width="${size[1]}" height="${size[2]}" `) : img;
+}
+
 export const PAGED_MEDIA_CSS = `
-.fotnot { float: footnote; footnote-policy: line; display: block; padding-left: 5mm; text-indent: -5mm; font-size: 8pt; line-height: 1.3; font-style: normal; font-weight: normal; }
-.fotnot-nr { display: inline-block; min-width: 5mm; text-indent: 0; }
+.fotnot { float: footnote; footnote-policy: line; display: block; padding-left: 6mm; text-indent: -6mm; font-size: 8pt; line-height: 1.3; font-style: normal; font-weight: normal; }
+/* The number takes exactly the indent (no space after it), so a note's turnover lines align with its first. */
+.fotnot-nr { display: inline-block; width: 6mm; text-indent: 0; }
 .fotnotsiffra a { color: inherit; text-decoration: none; }
 .fotnot-ord { white-space: nowrap; }
 ::footnote-call { content: none; }
@@ -112,8 +123,135 @@ class RepeatTableHeaders extends Paged.Handler {
     for (const call of document.querySelectorAll("a[data-footnote-call]")) call.remove();
   }
 }
+// A chart that does not fit below the text before it would open the next page and leave the foot
+// of this one empty. Before the text is laid out, the handler measures it and the chart together in
+// the page being filled; if the text fits and the chart does not, the chart (with its source line)
+// moves past the next paragraph, list or (whole) table in the source, so that they fill the page and the chart
+// follows them. The next paragraph is measured the same way, so a chart moves only as far as the end
+// of the page, and never past a heading or another chart: it stays in its section. One layout pass.
+// Rows (list items) that stay together on either side of a page break: see KeepRowsTogether.
+const MIN_BEFORE = 3;
+const MIN_AFTER = 2;
+// A copy to measure: without its footnotes' text, which Paged.js moves to the foot of the page.
+const measurable = (el) => {
+  const copy = el.cloneNode(true);
+  for (const note of copy.querySelectorAll(".fotnot")) note.remove();
+  return copy;
+};
+const isSourceLine = (el) => el.matches("p") && /^\\s*Källa:/.test(el.textContent);
+const movesPast = (el) => el.matches("p, ul, ol, .tabell") && !isSourceLine(el);
+class KeepFiguresInFlow extends Paged.Handler {
+  onPageLayout(wrapper, breakToken, layout) {
+    this.wrapper = wrapper;
+  }
+  layoutNode(node) {
+    const figure = node.nodeType === 1 ? node.nextElementSibling : null;
+    if (!this.wrapper || !figure || !figure.matches("figure.diagram")) return;
+    const group = [figure];
+    let next = figure.nextElementSibling;
+    while (next && isSourceLine(next)) {
+      group.push(next);
+      next = next.nextElementSibling;
+    }
+    if (!next || !movesPast(next)) return;
+    const ref = node.parentElement && node.parentElement.dataset.ref;
+    const parent = ref && this.wrapper.querySelector("[data-ref='" + ref + "']");
+    if (!parent) return; // the text opens the page: the chart follows it there
+    const notes = this.wrapper.closest(".pagedjs_area").querySelector(".pagedjs_footnote_area");
+    // The page's content box (its height leaves room for the notes so far); the wrapper itself grows.
+    const content = this.wrapper.parentElement.getBoundingClientRect();
+    const noteTop = notes && notes.querySelector(".fotnot") ? notes.getBoundingClientRect().top : Infinity;
+    const bottom = Math.min(content.bottom, noteTop);
+    const clones = [node, ...group].map((el) => parent.appendChild(measurable(el)));
+    // What does not fit flows into the next column of Paged.js's multi-column content box: to the
+    // right, at the top again.
+    const fits = (el) => {
+      const box = el.getBoundingClientRect();
+      return box.bottom <= bottom && box.right <= content.right + 1;
+    };
+    const leadFits = fits(clones[0]);
+    const groupFits = fits(clones[clones.length - 1]);
+    for (const clone of clones) clone.remove();
+    if (!leadFits || groupFits) return;
+    // A table the chart would pass must fit whole, or split as KeepRowsTogether allows: its caption,
+    // header and MIN_BEFORE rows on this page, MIN_AFTER rows on the next. It is measured outside the
+    // multi-column box, where Chromium would spread a table over columns.
+    if (next.matches(".tabell")) {
+      const lead = parent.appendChild(measurable(node));
+      const room = bottom - lead.getBoundingClientRect().bottom - parseFloat(getComputedStyle(next).marginTop || "0");
+      lead.remove();
+      const box = document.createElement("div");
+      box.style.cssText = "position: absolute; left: -10000px; top: 0; width: " + content.width + "px";
+      const table = box.appendChild(measurable(next));
+      const notes = box.appendChild(document.createElement("div"));
+      document.body.appendChild(box);
+      // Footnotes cited in the rows go to this page's foot and take room from it.
+      const notesFor = (sourceRows) => {
+        notes.replaceChildren(...sourceRows.flatMap((row) => [...row.querySelectorAll(".fotnot")].map((n) => n.cloneNode(true))));
+        return notes.getBoundingClientRect().height;
+      };
+      const top = table.getBoundingClientRect().top;
+      const rows = table.querySelectorAll("tbody > tr");
+      const sourceRows = [...next.querySelectorAll("tbody > tr")];
+      const whole = table.getBoundingClientRect().bottom - top + notesFor(sourceRows);
+      const split =
+        rows.length >= MIN_BEFORE + MIN_AFTER
+          ? rows[MIN_BEFORE - 1].getBoundingClientRect().bottom - top + notesFor(sourceRows.slice(0, MIN_BEFORE))
+          : Infinity;
+      box.remove();
+      if (Math.min(whole, split) > room) return;
+    }
+    next.after(...group);
+  }
+}
+// Paged.js breaks a table between any two rows and a list between any two items, and so can leave a
+// lone row or item at the foot of a page or the head of the next. Where the page would end, the break
+// moves up: at least MIN_BEFORE rows (items) stay before it and MIN_AFTER go after it, and a list of
+// fewer than four items is never split; where that cannot be, the whole table or list goes to the next
+// page (unless it already opens this one). Rows are counted in the table body, not its repeated header.
+class KeepRowsTogether extends Paged.Handler {
+  afterParsed(parsed) {
+    this.parsed = parsed;
+  }
+  onOverflow(overflow, rendered) {
+    if (!overflow || !this.parsed) return;
+    const start = overflow.startContainer.nodeType === 1
+      ? overflow.startContainer.childNodes[overflow.startOffset] || overflow.startContainer
+      : overflow.startContainer.parentElement;
+    const item = start && start.closest && start.closest("tbody > tr, ul > li, ol > li");
+    if (!item || !rendered.contains(item)) return;
+    const group = item.parentElement;
+    const block = item.closest(".tabell") || group;
+    const rows = [...group.children];
+    const before = rows.indexOf(item);
+    const original = this.parsed.querySelector("[data-ref='" + item.dataset.ref + "']");
+    const all = original ? [...original.parentElement.children] : rows;
+    const after = original ? all.length - all.indexOf(original) : MIN_AFTER;
+    const total = all.length;
+    const isList = group.matches("ul, ol");
+    let breakAt = before;
+    if (isList && total < 4) breakAt = 0;
+    else if (after < MIN_AFTER) breakAt = before - (MIN_AFTER - after);
+    if (breakAt === before) {
+      if (before >= MIN_BEFORE || before === 0) return;
+      breakAt = 0;
+    } else if (breakAt < MIN_BEFORE) breakAt = 0;
+    const continued = block.matches("[data-split-from]") || group.matches("[data-split-from]");
+    if (breakAt === 0 && (continued || !hasContentBefore(block, rendered))) return;
+    const range = document.createRange();
+    range.setStartBefore(breakAt === 0 ? block : rows[breakAt]);
+    range.setEnd(overflow.endContainer, overflow.endOffset);
+    return range;
+  }
+}
+function hasContentBefore(element, rendered) {
+  for (let node = element; node && node !== rendered; node = node.parentElement)
+    for (let sibling = node.previousSibling; sibling; sibling = sibling.previousSibling)
+      if (sibling.nodeType === 1 || (sibling.nodeType === 3 && sibling.textContent.trim() !== "")) return true;
+  return false;
+}
 // Handlers are taken when the previewer is created, so register first, then lay out.
-Paged.registerHandlers(RepeatTableHeaders);
+Paged.registerHandlers(RepeatTableHeaders, KeepFiguresInFlow, KeepRowsTogether);
 new Paged.Previewer().preview().then(() => { window.__pagedDone = true; }, (error) => { window.__pagedError = String(error); });
 `;
 
