@@ -221,7 +221,7 @@ class KeepRowsTogether extends Paged.Handler {
     const item = start && start.closest && start.closest("tbody > tr, ul > li, ol > li");
     if (!item || !rendered.contains(item)) return;
     const group = item.parentElement;
-    const block = item.closest(".tabell") || group;
+    const block = group.matches("ul, ol") ? group : item.closest(".tabell") || item.closest("table");
     const rows = [...group.children];
     const before = rows.indexOf(item);
     const original = this.parsed.querySelector("[data-ref='" + item.dataset.ref + "']");

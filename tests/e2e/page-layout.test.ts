@@ -8,6 +8,10 @@ import { REPO_DATA, tempDirWith, type TempDir } from "../helpers/temp-data.js";
 
 const ready = requirePrerequisites(["pdftotext"]);
 const MM = 72 / 25.4;
+/** Tables in the synthetic chapter 1. */
+const TABLES = 12;
+/** Rows in each of them. */
+const ROWS = 13;
 
 interface Run {
   x: number;
@@ -91,7 +95,7 @@ describe.skipIf(!ready)("sidornas layout som regler", () => {
  * a chart that does not fit below its lead paragraph must not leave a hole; the text after it fills
  * the page and the chart follows on the next.
  */
-describe.skipIf(!ready)("ett diagram som inte ryms lämnar inget hål", () => {
+describe.skipIf(!ready)("diagram, tabeller och listor vid sidbrytningar", () => {
   let out: TempDir;
   let pages: Run[][];
   let texts: string[];
@@ -102,8 +106,8 @@ describe.skipIf(!ready)("ett diagram som inte ryms lämnar inget hål", () => {
     out = tempDirWith({});
     const data = path.join(out.dir, "data");
     cpSync(REPO_DATA, data, { recursive: true });
-    const paragraph = (n: number) =>
-      `Stycke ${String(n).padStart(2, "0")} prövar var sidan bryts. ` +
+    const paragraph = (n: number, word = "Stycke") =>
+      `${word} ${String(n).padStart(2, "0")} prövar var sidan bryts. ` +
       "Texten är fyllnad i en kapitelmall som bara finns i detta test, med meningar av vanlig längd " +
       "så att styckena blir fyra eller fem rader långa på en tryckt sida. ".repeat(3);
     const charts = ["regionkoordinatorer", "migrationsverket", "anmalda-per-region"];
@@ -118,6 +122,24 @@ describe.skipIf(!ready)("ett diagram som inte ryms lämnar inget hål", () => {
       }
     for (let p = 0; p < 3; p++) blocks.push(paragraph(++n));
     writeFileSync(path.join(data, "2023/texter/paverkansfaktorer.md"), blocks.join("\n\n") + "\n");
+    // Chapter 1 ends with tables of thirteen rows and lists of two items, each after a different number
+    // of one-line paragraphs, so that page breaks fall at every height of a table.
+    const summary: string[] = [];
+    for (let t = 1; t <= TABLES; t++) {
+      summary.push(paragraph(++n, "Avsnitt"));
+      for (let line = 0; line < t % 8; line++) summary.push(`Rad av utfyllnad ${t}.${line}.`);
+      summary.push(
+        [
+          "| Rad | Antal |",
+          "| --- | ---: |",
+          ...Array.from({ length: ROWS }, (_, r) => `| Rad ${t}.${r + 1} | ${r} |`),
+        ].join("\n"),
+      );
+      summary.push(
+        `Lista ${t} har två punkter:\n\n- Punkt ${t}.1 är den första.\n- Punkt ${t}.2 är den andra.`,
+      );
+    }
+    writeFileSync(path.join(data, "2023/texter/sammanfattning.md"), summary.join("\n\n") + "\n");
     const result = await runCli("build", "2024", "--data", data, "--out", path.join(out.dir, "ut"));
     expect(result.code, result.stdout + result.stderr).toBe(0);
     pages = await pageRuns(path.join(out.dir, "ut/2024/rapport.pdf"));
@@ -147,5 +169,22 @@ describe.skipIf(!ready)("ett diagram som inte ryms lämnar inget hål", () => {
       expect(passed.length, `Diagram ${item.n}`).toBeLessThanOrEqual(3);
     });
     expect(moved).toBeGreaterThan(0);
+  });
+
+  it("lämnar minst tre tabellrader före en sidbrytning och två efter, och delar ingen kort lista", () => {
+    const pageOf = (label: string) => texts.findIndex((t) => t.includes(label));
+    for (let t = 1; t <= TABLES; t++) {
+      const rows = Array.from({ length: ROWS }, (_, r) => pageOf(`Rad ${t}.${r + 1} `));
+      expect(
+        rows.every((p) => p >= 0),
+        `tabell ${t}`,
+      ).toBe(true);
+      const perPage = [...new Set(rows)].map((p) => rows.filter((q) => q === p).length);
+      console.log("TABELL", t, rows.join(","), pageOf(`Punkt ${t}.1`), pageOf(`Punkt ${t}.2`));
+      expect(perPage[0], `tabell ${t}: ${perPage.join(" + ")}`).toBeGreaterThanOrEqual(3);
+      for (const count of perPage.slice(1))
+        expect(count, `tabell ${t}: ${perPage.join(" + ")}`).toBeGreaterThanOrEqual(2);
+      expect(pageOf(`Punkt ${t}.1`), `lista ${t}`).toBe(pageOf(`Punkt ${t}.2`));
+    }
   });
 });
