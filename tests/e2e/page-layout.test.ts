@@ -180,7 +180,6 @@ describe.skipIf(!ready)("diagram, tabeller och listor vid sidbrytningar", () => 
         `tabell ${t}`,
       ).toBe(true);
       const perPage = [...new Set(rows)].map((p) => rows.filter((q) => q === p).length);
-      console.log("TABELL", t, rows.join(","), pageOf(`Punkt ${t}.1`), pageOf(`Punkt ${t}.2`));
       expect(perPage[0], `tabell ${t}: ${perPage.join(" + ")}`).toBeGreaterThanOrEqual(3);
       for (const count of perPage.slice(1))
         expect(count, `tabell ${t}: ${perPage.join(" + ")}`).toBeGreaterThanOrEqual(2);
