@@ -118,7 +118,7 @@ function pageContent(doc: PDFDocument, contents: PDFObject | undefined): Uint8Ar
 function markArtifacts(doc: PDFDocument): void {
   for (const page of doc.getPages()) {
     const content = pageContent(doc, page.node.get(name("Contents")));
-    const marked = markUntaggedAsArtifacts(content, doc.context);
+    const marked = markUntaggedAsArtifacts(content);
     if (!marked) continue;
     page.node.set(name("Contents"), doc.context.register(doc.context.flateStream(marked)));
   }

@@ -1,5 +1,3 @@
-import { PDFContext, PDFNumber, PDFObjectParser } from "@cantoo/pdf-lib";
-
 /** One operation of a page's content stream: its operator and where it stands in the bytes. */
 export interface ContentOperation {
   operator: string;
@@ -8,64 +6,84 @@ export interface ContentOperation {
   end: number;
 }
 
-type ByteStream = ConstructorParameters<typeof PDFObjectParser>[0];
-
-/**
- * pdf-lib's object parser, for the operands of a content stream. A content stream holds no indirect
- * references, so a number is always a number: `0 0 RG` must not be read as the reference `0 0 R`
- * followed by `G`, which is what the parser for file objects would do.
- */
-class OperandParser extends PDFObjectParser {
-  constructor(bytes: ByteStream, context: PDFContext) {
-    super(bytes, context);
-  }
-  protected override parseNumberOrRef(): PDFNumber {
-    return PDFNumber.of(this.parseRawNumber());
-  }
-  get stream(): ByteStream {
-    return this.bytes;
-  }
-  skipSpace(): void {
-    this.skipWhitespaceAndComments();
-  }
-}
-
-// PDF's character classes (ISO 32000-1, 7.2.2): white-space and delimiters end a keyword.
-const WHITESPACE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
-const DELIMITERS = new Set([..."()<>[]{}/%"].map((c) => c.charCodeAt(0)));
-const OPERAND_START = new Set([..."/(<[+-.0123456789"].map((c) => c.charCodeAt(0)));
+// PDF's character classes (ISO 32000-1, 7.2.2): white-space and delimiters end every other token.
+const WHITESPACE = new Uint8Array(256);
+for (const b of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) WHITESPACE[b] = 1;
+const DELIMITER = new Uint8Array(256);
+for (const c of "()<>[]{}/%") DELIMITER[c.charCodeAt(0)] = 1;
+const NUMBER_START = new Uint8Array(256);
+for (const c of "+-.0123456789") NUMBER_START[c.charCodeAt(0)] = 1;
 const LITERAL_KEYWORDS = new Set(["true", "false", "null"]);
+const [PAREN_OPEN, PAREN_CLOSE, LESS, GREATER, SLASH, PERCENT, BACKSLASH] = [..."()<>/%\\"].map((c) =>
+  c.charCodeAt(0),
+);
+const BRACKETS = new Set([..."[]{}"].map((c) => c.charCodeAt(0)));
 
 /**
- * Splits a decoded content stream into operations. Operands are read by pdf-lib's object parser (strings
- * with their escapes, hex strings, names, arrays, dictionaries); this only finds where each operator
- * stands, so the stream can be rewritten by inserting operators between untouched operations.
+ * Splits a decoded content stream into operations, reading it once, byte by byte, as a lexer would
+ * (ISO 32000-1, 7.2 and 7.8.2): operands (numbers, names, literal strings with their escapes and
+ * nested parentheses, hex strings, arrays, dictionaries, true/false/null) are skipped, and every other
+ * keyword is an operator. This only finds where each operator stands, so the stream can be rewritten
+ * by inserting operators between untouched operations. (pdf-lib's object parser, used before, built
+ * an object per operand and took most of the PDF post-processing's time.)
  */
-export function parseContentOperations(bytes: Uint8Array, context: PDFContext): ContentOperation[] {
-  const base = PDFObjectParser.forBytes(bytes, context) as unknown as { bytes: ByteStream };
-  const parser = new OperandParser(base.bytes, context);
-  const stream = parser.stream;
+export function parseContentOperations(bytes: Uint8Array): ContentOperation[] {
   const operations: ContentOperation[] = [];
+  const length = bytes.length;
+  const unexpected = (at: number) => new Error(`Oväntat tecken i sidans innehåll vid position ${at}.`);
+  let i = 0;
   let start = -1;
-  for (;;) {
-    parser.skipSpace();
-    if (stream.done()) break;
-    const offset = stream.offset();
-    if (start < 0) start = offset;
-    const byte = stream.peek();
-    if (OPERAND_START.has(byte)) {
-      parser.parseObject();
+  while (i < length) {
+    const byte = bytes[i]!;
+    if (WHITESPACE[byte]) {
+      i++;
       continue;
     }
-    let keyword = "";
-    while (!stream.done() && !WHITESPACE.has(stream.peek()) && !DELIMITERS.has(stream.peek()))
-      keyword += String.fromCharCode(stream.next());
-    if (keyword === "") throw new Error(`Oväntat tecken i sidans innehåll vid position ${offset}.`);
-    if (LITERAL_KEYWORDS.has(keyword)) continue;
-    // Skia (Chromium's PDF backend) never writes inline images; their binary data cannot be tokenised.
-    if (keyword === "BI") throw new Error("Sidans innehåll har en inbäddad bild (BI), som inte kan märkas.");
-    operations.push({ operator: keyword, start, end: stream.offset() });
-    start = -1;
+    if (byte === PERCENT) {
+      while (i < length && bytes[i] !== 0x0a && bytes[i] !== 0x0d) i++;
+      continue;
+    }
+    if (start < 0) start = i;
+    if (byte === PAREN_OPEN) {
+      // A literal string: balanced parentheses, and a backslash escapes the byte after it.
+      let depth = 0;
+      for (; i < length; i++) {
+        const b = bytes[i]!;
+        if (b === BACKSLASH) i++;
+        else if (b === PAREN_OPEN) depth++;
+        else if (b === PAREN_CLOSE && --depth === 0) break;
+      }
+      if (i >= length) throw unexpected(start);
+      i++;
+    } else if (byte === LESS) {
+      if (bytes[i + 1] === LESS)
+        i += 2; // a dictionary opens
+      else {
+        while (i < length && bytes[i] !== GREATER) i++; // a hex string
+        if (i >= length) throw unexpected(start);
+        i++;
+      }
+    } else if (byte === GREATER) {
+      if (bytes[i + 1] !== GREATER) throw unexpected(i);
+      i += 2; // a dictionary closes
+    } else if (BRACKETS.has(byte)) {
+      i++;
+    } else if (byte === PAREN_CLOSE) {
+      throw unexpected(i);
+    } else {
+      // A name, a number or a keyword: regular characters up to white-space or a delimiter.
+      const from = i;
+      i++;
+      while (i < length && !WHITESPACE[bytes[i]!] && !DELIMITER[bytes[i]!]) i++;
+      if (byte === SLASH || NUMBER_START[byte]) continue;
+      const keyword = String.fromCharCode(...bytes.subarray(from, i));
+      if (LITERAL_KEYWORDS.has(keyword)) continue;
+      // Skia (Chromium's PDF backend) never writes inline images; their binary data cannot be tokenised.
+      if (keyword === "BI")
+        throw new Error("Sidans innehåll har en inbäddad bild (BI), som inte kan märkas.");
+      operations.push({ operator: keyword, start, end: i });
+      start = -1;
+    }
   }
   return operations;
 }
@@ -81,8 +99,8 @@ const PAINTING = new Set(["Tj", "TJ", "'", '"', "S", "s", "f", "F", "f*", "B", "
  * zero that draw something are enclosed in `/Artifact BMC … EMC`; tagged content is left as it is.
  * Returns `undefined` when nothing needed marking.
  */
-export function markUntaggedAsArtifacts(bytes: Uint8Array, context: PDFContext): Uint8Array | undefined {
-  const operations = parseContentOperations(bytes, context);
+export function markUntaggedAsArtifacts(bytes: Uint8Array): Uint8Array | undefined {
+  const operations = parseContentOperations(bytes);
   const encoder = new TextEncoder();
   const OPEN = encoder.encode("/Artifact BMC\n");
   const CLOSE = encoder.encode("\nEMC\n");
