@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { footnotesToPageFloats } from "../../src/print/paged-media.js";
+
+const call = (n: number) => `<sup class="footnote-ref"><a href="#fn${n}" id="fnref${n}">${n}</a></sup>`;
+const notes = `<section class="fotnoter"><ol><li id="fn1"><p>Källa ett. <a href="#fnref1" class="footnote-backref">↩</a></p></li><li id="fn2"><p>Källa två.</p></li></ol></section>\n`;
+/** The word kept with each call, in order. */
+const words = (html: string) =>
+  [...footnotesToPageFloats(html + notes).matchAll(/<span class="fotnot-ord">([^<]*)<sup/g)].map((m) => m[1]);
+
+describe("fotnoter som sidflöten i utskriften", () => {
+  it.each([
+    ["ordet före anropet", `<p>Det ökade med 20 procent${call(1)} i år.</p>`, ["procent"]],
+    ["anropet först i elementet", `<p>${call(1)} text</p>`, [""]],
+    ["två anrop i rad", `<p>år 2023${call(1)}${call(2)}.</p>`, ["2023", ""]],
+    ["skiljetecken hör till ordet", `<p>(Brå, 2024)${call(2)}</p>`, ["2024)"]],
+    [
+      "ett ord längre än 60 tecken behåller bara sina sista 60",
+      `<p>${"x".repeat(70)}${call(1)}</p>`,
+      ["x".repeat(60)],
+    ],
+  ])("%s", (_, html, expected) => {
+    expect(words(html)).toEqual(expected);
+  });
+
+  it("flyttar notens text till anropet och tar bort listan", () => {
+    const out = footnotesToPageFloats(`<p>ord${call(1)}</p>` + notes);
+    expect(out).toContain(
+      '<span class="fotnot" data-fotnot="1"><span class="fotnot-nr">1.</span> Källa ett.</span>',
+    );
+    expect(out).not.toContain("fotnoter");
+    expect(out).not.toContain("footnote-backref");
+  });
+});
