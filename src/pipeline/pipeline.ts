@@ -434,6 +434,29 @@ export function planBuild(
   return files;
 }
 
+/**
+ * The data half of check for a process that builds more than once (`--watch`): redone only when a
+ * file it may read changed. The key is those files' fingerprints from the build's input manifest (the
+ * year texts aside, which the template half reads), so a saved year text reuses the figures.
+ */
+async function warmDataCheck(
+  cache: RenderCache,
+  inputs: Omit<Manifest, "utdata">,
+  options: PipelineOptions,
+): Promise<DataCheck> {
+  const texts = `data/${options.rapportar - 1}/texter/`;
+  const read = Object.entries(inputs.indata).filter(([k]) => k.startsWith("data/") && !k.startsWith(texts));
+  const key = sha256(JSON.stringify([options.rapportar, read]));
+  if (cache.dataCheck?.key !== key) {
+    const check = checkData(options);
+    cache.dataCheck = { key, check };
+    check.catch(() => {
+      if (cache.dataCheck?.check === check) cache.dataCheck = undefined;
+    });
+  }
+  return cache.dataCheck.check;
+}
+
 /** The whole pipeline. Output appears in `<out>/<år>/` only when every stage has succeeded. */
 export async function runBuild(options: PipelineOptions): Promise<BuildResult> {
   const outputDir = path.join(options.outDir ?? "out", String(options.rapportar));
@@ -473,7 +496,7 @@ export async function runBuild(options: PipelineOptions): Promise<BuildResult> {
     cache ? undefined : starting?.then((s) => s.browser.close()).catch(() => undefined);
   let rendered: Awaited<ReturnType<typeof renderStage>>;
   try {
-    rendered = await renderStage({
+    const buildOptions: PipelineOptions = {
       ...options,
       // Vega loads and draws only when the figures (or the tool) changed since a build that stored them.
       chartStore: {
@@ -487,7 +510,12 @@ export async function runBuild(options: PipelineOptions): Promise<BuildResult> {
         starting.catch(() => undefined); // reported when printing awaits it
         if (cache) cache.browser = starting;
       },
-    });
+    };
+    rendered = await renderStage(
+      buildOptions,
+      cache &&
+        combineChecks(await warmDataCheck(cache, inputs, buildOptions), await checkTemplates(buildOptions)),
+    );
   } catch (cause) {
     await closeUnused();
     throw cause;

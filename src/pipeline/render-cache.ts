@@ -2,6 +2,7 @@ import type { Siffror } from "../aggregate/index.js";
 import type { Chart } from "../render/charts.js";
 import type { StartedBrowser } from "../print/pdf.js";
 import type { KeyFigureRegistry } from "../sources/registry.js";
+import type { DataCheck } from "./pipeline.js";
 import { readStoredSvg, storeSvg, type ChartStore } from "./chart-store.js";
 import { sha256 } from "./manifest.js";
 
@@ -16,6 +17,8 @@ export interface RenderCache {
   svgs: Map<string, Promise<string>>;
   /** One browser for every print, started with the first. */
   browser?: Promise<StartedBrowser>;
+  /** The data half of the last build's check, by the fingerprints of the files it read (`--watch`). */
+  dataCheck?: { key: string; check: Promise<DataCheck> };
   /** How many drawings were made with Vega rather than reused (for tests and the benchmark). */
   svgsDrawn: number;
 }
