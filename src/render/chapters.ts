@@ -3,6 +3,7 @@ import { yearTextNames, type LoadedTemplates, type TemplateFile } from "../model
 import type { Chart } from "./charts.js";
 import type { TemplateContext } from "./context.js";
 import { FootnoteRegistry } from "./footnotes.js";
+import { compiledTemplate } from "./compiled-templates.js";
 import { createTemplateEnvironment } from "./handlebars-env.js";
 import { applyWritingRules, repeatedAttributions } from "./skrivregler.js";
 import { resolveMissingFigures } from "./missing-figures.js";
@@ -75,7 +76,7 @@ export function renderChapters(
   }
   if (diagnostics.length > 0) return { chapters: [], diagnostics, footnotes: 0 };
 
-  const compile = (template: TemplateFile) => hb.compile(template.source);
+  const compile = (template: TemplateFile) => compiledTemplate(hb, template.source);
   for (const [name, partial] of templates.partials) hb.registerPartial(name, located(partial, compile));
   for (const [name, text] of templates.yearTexts)
     hb.registerPartial(`arstext/${name}`, located(text, compile));
