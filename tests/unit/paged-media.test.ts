@@ -25,7 +25,7 @@ describe("fotnoter som sidflöten i utskriften", () => {
   it("flyttar notens text till anropet och tar bort listan", () => {
     const out = footnotesToPageFloats(`<p>ord${call(1)}</p>` + notes);
     expect(out).toContain(
-      '<span class="fotnot" data-fotnot="1"><span class="fotnot-nr">1.</span> Källa ett.</span>',
+      '<span class="fotnot" data-fotnot="1"><span class="fotnot-nr">1.</span>Källa ett.</span>',
     );
     expect(out).not.toContain("fotnoter");
     expect(out).not.toContain("footnote-backref");
