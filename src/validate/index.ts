@@ -98,11 +98,7 @@ export function validateSources(
     diagnostics.push({
       code: "W_JAMFORELSEAR_SAKNAS",
       severity: "varning",
-      file: path.join(
-        path.dirname(path.dirname(sources.anmaldaBrott.file)),
-        String(years.statistikar - 1),
-        path.basename(braTable.file(years.statistikar - 1)),
-      ),
+      file: path.join(dataDirOf(sources.anmaldaBrott), braTable.file(years.statistikar - 1)),
       message:
         `Tabellen för statistikåret ${years.statistikar - 1} saknas; förändringar mot föregående år ` +
         "kan inte beräknas, och rapporten anger att jämförelsen inte är tillgänglig.",
@@ -184,7 +180,7 @@ function citeDatasets(
     );
     out[Number(year)] = Object.fromEntries((rows ?? []).map((r) => [r.dataset, r.kalla]));
   }
-  const dataDir = path.dirname(path.dirname(sources.anmaldaBrott!.file));
+  const dataDir = dataDirOf(sources.anmaldaBrott!);
   const require = (year: number, dataset: string) => {
     if (out[year]?.[dataset]) return;
     const present = tables[year];
@@ -204,3 +200,6 @@ function citeDatasets(
   if (context.usesPrevious && previousFromOwnFile) require(statistikar - 1, dataset);
   return out;
 }
+
+/** The data folder, from this year's table (`<data>/<år>/anmalda-brott.*`). */
+const dataDirOf = (table: LoadedTable) => path.dirname(path.dirname(table.file));
