@@ -101,6 +101,13 @@ function createMarkdown(toc: TocEntry[], charts: ReadonlyMap<string, Chart>): Ma
       }
     }
   });
+  // The *Källa:* line under a table or chart belongs to it: styled as its note and kept on its page.
+  md.core.ruler.push("source_lines", (state) => {
+    state.tokens.forEach((token, i) => {
+      if (token.type === "paragraph_open" && /^\*Källa:\*/.test(state.tokens[i + 1]?.content ?? ""))
+        token.attrSet("class", "kalla");
+    });
+  });
   const taken = new Set<string>();
   md.core.ruler.push("heading_ids", (state) => {
     state.tokens.forEach((token, i) => {
