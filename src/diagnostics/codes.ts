@@ -50,6 +50,12 @@ export const DIAGNOSTIC_CODES = {
   },
   E_TOM_FIL: { severity: "fel", group: "filer", beskrivning: "Filen är tom eller har bara en rubrikrad." },
   E_BINAR_FIL: { severity: "fel", group: "filer", beskrivning: "Filen är inte text (och inte en .xlsx)." },
+  E_TECKENKODNING: {
+    severity: "fel",
+    group: "filer",
+    beskrivning:
+      "Filen är UTF-8 men har en byte som inte är giltig UTF-8 (till exempel ett tecken inklistrat från Windows-1252).",
+  },
   E_FEL_FILTYP: {
     severity: "fel",
     group: "filer",

@@ -50,7 +50,11 @@ function rowForm(
       expected: "en brottskod med fyra siffror, som text med inledande nollor (0418)",
       message: /^\d{1,3}$/.test(kod)
         ? `Brottskoden "${kod}" har tappat sina inledande nollor (kalkylbladet har gjort den till ett tal). Spara kolumnen som text: ${kod.padStart(4, "0")}.`
-        : `Väntade en brottskod med fyra siffror; fann "${kod}".`,
+        : /^="\d{1,4}"$/.test(kod)
+          ? // Excel's way of keeping leading zeros in a CSV it writes: a formula, not the code itself.
+            `Brottskoden står som Excel-formeln ${kod}. Skriv bara koden, ${kod.slice(2, -1).padStart(4, "0")}: ` +
+            `formatera kolumnen som text i kalkylbladet innan du sparar som CSV, eller ta bort =" och " runt koden.`
+          : `Väntade en brottskod med fyra siffror; fann "${kod}".`,
     });
     return undefined;
   }

@@ -85,6 +85,13 @@ export const TRIGGERS: Record<string, Trigger> = {
   E_BINAR_FIL: check({
     "2023/anmalda-brott.csv": new Uint8Array([0x00, 0x01, 0x02, 0x00, 0xff, 0xfe, 0x00]),
   }),
+  E_TECKENKODNING: check({
+    "2023/anmalda-brott.csv": new Uint8Array([
+      ...new TextEncoder().encode(`${HEADER}\nÖvrigt;;Köp av sexuell tjänst`),
+      0x96,
+      ...new TextEncoder().encode(";1;1;1;1;1;1;1;7\n"),
+    ]),
+  }),
   E_FEL_FILTYP: check({ "2023/anmalda-brott.csv": new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]) }),
   E_ARBETSBOK_OLASLIG: check({
     "2023/anmalda-brott.xlsx": new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]),
