@@ -266,8 +266,10 @@ function escapeForMarkdown(hb: typeof Handlebars): void {
       : value === undefined || value === null
         ? ""
         : markdownText(String(value));
-  hb.template = ((spec: Record<string, unknown>) => {
-    for (const [key, part] of Object.entries(spec)) {
+  hb.template = ((shared: Record<string, unknown>) => {
+    // A copy: compiled specs are shared between renders (compiled-templates.ts) and stay as compiled.
+    const spec = { ...shared };
+    for (const [key, part] of Object.entries(shared)) {
       if (typeof part !== "function" || !/^(main|\d+)$/.test(key)) continue;
       spec[key] = function (this: unknown, container: { escapeExpression: unknown }, ...rest: unknown[]) {
         container.escapeExpression = escape;
