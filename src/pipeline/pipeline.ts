@@ -548,6 +548,7 @@ export async function runBuild(options: PipelineOptions): Promise<BuildResult> {
   const { describePage, makeAccessible } = await import("../print/accessible-pdf.js");
   const accessible = await makeAccessible(printed.pdf, {
     ...describePage(printed.printCopy),
+    tableContinuations: printed.tableContinuations,
     author: "Polismyndigheten",
     creator: `report ${inputs.verktyg.version} (Polismyndighetens lägesrapport om människohandel)`,
     date,

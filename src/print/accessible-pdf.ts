@@ -5,6 +5,7 @@ import {
   PDFHeader,
   PDFHexString,
   PDFName,
+  PDFNumber,
   PDFRawStream,
   PDFRef,
   PDFStream,
@@ -46,6 +47,11 @@ export interface PdfDescription {
   headings: readonly string[];
   /** What each link says, by its target: `#id` for a place in the document, or the address itself. */
   links: ReadonlyMap<string, string>;
+  /**
+   * For each printed table in document order, whether it continues the one before it on the previous
+   * page. Default: none does.
+   */
+  tableContinuations?: readonly boolean[];
 }
 
 const name = (n: string) => PDFName.of(n);
@@ -145,6 +151,86 @@ function walkStructure(doc: PDFDocument, visit: (element: PDFDict) => void): voi
   walk(root.get(name("K")));
 }
 
+/**
+ * A table the layout split over pages is one Table (PDF/UA-1 §7.5: a table's structure is that of
+ * the table, not of its pages). Chromium tags each part as a Table of its own; the rows of every
+ * continuation move into the table it continues, each keeping its own page (/Pg), and the empty part
+ * leaves the tree. The repeated header rows on continuations were never tagged (see paged-media.ts).
+ * Nothing is joined unless the tree has exactly one Table per printed table.
+ */
+function joinSplitTables(doc: PDFDocument, continuations: readonly boolean[]): void {
+  if (!continuations.includes(true)) return;
+  const refs = new Map<PDFDict, PDFRef>();
+  for (const [ref, object] of doc.context.enumerateIndirectObjects())
+    if (object instanceof PDFDict) refs.set(object, ref);
+  const tables: PDFDict[] = [];
+  walkStructure(doc, (element) => {
+    if (element.get(name("S")) === name("Table")) tables.push(element);
+  });
+  if (tables.length !== continuations.length) return;
+  let target: PDFDict | undefined;
+  tables.forEach((table, i) => {
+    if (!continuations[i] || !target) {
+      target = table;
+      return;
+    }
+    const targetRef = refs.get(target);
+    const ref = refs.get(table);
+    const arrayOf = (value: PDFObject | undefined) => {
+      const resolved = value instanceof PDFRef ? doc.context.lookup(value) : value;
+      return resolved instanceof PDFArray ? resolved : undefined;
+    };
+    const targetKids = arrayOf(target.get(name("K")));
+    const kids = table.get(name("K"));
+    const moved = arrayOf(kids)?.asArray() ?? (kids ? [kids] : []);
+    if (!targetRef || !ref || !targetKids) return;
+    const page = table.get(name("Pg"));
+    for (const kid of moved) {
+      if (kid instanceof PDFNumber && page instanceof PDFRef) {
+        // Content marked on the part itself (its rules): a reference to it on its own page, whose
+        // parent in the parent tree becomes the joined table.
+        const mcr = doc.context.obj({ Type: "MCR", Pg: page, MCID: kid });
+        targetKids.push(mcr);
+        setMarkedContentParent(doc, page, kid.asNumber(), targetRef);
+        continue;
+      }
+      const row = kid instanceof PDFRef ? doc.context.lookupMaybe(kid, PDFDict) : undefined;
+      if (!row) continue;
+      row.set(name("P"), targetRef);
+      if (!row.get(name("Pg")) && page) row.set(name("Pg"), page);
+      targetKids.push(kid);
+    }
+    const parent = table.lookupMaybe(name("P"), PDFDict);
+    const siblings = arrayOf(parent?.get(name("K")));
+    const index = siblings?.asArray().findIndex((k) => k === ref) ?? -1;
+    if (siblings && index >= 0) siblings.remove(index);
+    else if (parent && parent.get(name("K")) === ref) parent.set(name("K"), doc.context.obj([]));
+  });
+}
+
+/** Makes `parent` the structure element of marked content `mcid` on `page` in the parent tree. */
+function setMarkedContentParent(doc: PDFDocument, page: PDFRef, mcid: number, parent: PDFRef): void {
+  const key = doc.context.lookup(page, PDFDict).get(name("StructParents"));
+  const root = doc.catalog.lookupMaybe(name("StructTreeRoot"), PDFDict);
+  if (!(key instanceof PDFNumber) || !root) return;
+  const visit = (node: PDFDict | undefined): boolean => {
+    if (!node) return false;
+    const nums = node.lookupMaybe(name("Nums"), PDFArray);
+    for (let i = 0; nums && i + 1 < nums.size(); i += 2) {
+      const k = nums.get(i);
+      if (!(k instanceof PDFNumber) || k.asNumber() !== key.asNumber()) continue;
+      const value = nums.get(i + 1);
+      const parents = value instanceof PDFRef ? doc.context.lookup(value) : value;
+      if (parents instanceof PDFArray && mcid < parents.size()) parents.set(mcid, parent);
+      return true;
+    }
+    const kids = node.lookupMaybe(name("Kids"), PDFArray);
+    for (let i = 0; kids && i < kids.size(); i++) if (visit(kids.lookupMaybe(i, PDFDict))) return true;
+    return false;
+  };
+  visit(root.lookupMaybe(name("ParentTree"), PDFDict));
+}
+
 /** Footnotes as Note elements, each with an ID in the structure tree's ID tree. */
 function markNotes(doc: PDFDocument): number {
   const root = doc.catalog.lookupMaybe(name("StructTreeRoot"), PDFDict);
@@ -235,6 +321,7 @@ export async function makeAccessible(pdf: Uint8Array, description: PdfDescriptio
   const producer = `${chromiumProducer}; @cantoo/pdf-lib`;
   markArtifacts(doc);
   markNotes(doc);
+  joinSplitTables(doc, description.tableContinuations ?? []);
   describeLinks(doc, description.links);
   fixBookmarkTitles(doc, description.headings);
 

@@ -113,7 +113,12 @@ class RepeatTableHeaders extends Paged.Handler {
       if (table.querySelector("thead")) continue;
       const source = this.chunker.source.querySelector("[data-ref='" + table.dataset.ref + "']");
       const header = source && source.querySelector("thead");
-      if (header) table.insertBefore(header.cloneNode(true), table.firstChild);
+      if (!header) continue;
+      // The repeat is for the eye: hidden from assistive technology, it is left untagged (an Artifact
+      // in the PDF), and the table's one header row stays the only TH row in the structure tree.
+      const repeat = header.cloneNode(true);
+      repeat.setAttribute("aria-hidden", "true");
+      table.insertBefore(repeat, table.firstChild);
     }
   }
   afterPageLayout(pageElement, page, breakToken, chunker) {
@@ -121,6 +126,11 @@ class RepeatTableHeaders extends Paged.Handler {
   }
   afterRendered() {
     for (const box of document.querySelectorAll(".pagedjs_margin")) box.setAttribute("aria-hidden", "true");
+    // Which printed tables continue one from the page before, in document order: Chromium tags each
+    // part as a Table of its own, and the PDF's post-processing joins them (see accessible-pdf.ts).
+    window.__tableContinuations = [...document.querySelectorAll(".pagedjs_page_content table")].map((t) =>
+      t.hasAttribute("data-split-from"),
+    );
     // A footnote is an <aside> at the foot of its page, which Chromium tags as Aside; the PDF's
     // post-processing renames it Note (see accessible-pdf.ts). It stays a <span> while Paged.js lays
     // it out, because in the paragraph that cites it an <aside> would end the paragraph.

@@ -49,6 +49,8 @@ export interface PrintResult {
   diagnostics: Diagnostic[];
   /** The page as it was printed (footnotes at the foot of pages): what the PDF's tags come from. */
   printCopy: string;
+  /** For each printed table in document order, whether it continues a table from the page before. */
+  tableContinuations: boolean[];
 }
 
 /** Puppeteer is loaded only when a command prints: `report check` never pays for it. */
@@ -259,6 +261,9 @@ export async function printPdf(
       () => (window as unknown as { __pagedError?: string }).__pagedError,
     );
     if (layoutError) throw new Error(`Sidlayouten (Paged.js) misslyckades: ${layoutError}`);
+    const tableContinuations = await page.evaluate(
+      () => (window as unknown as { __tableContinuations?: boolean[] }).__tableContinuations ?? [],
+    );
     lap("layout");
     const pdf = await page.pdf({
       format: "A4",
@@ -269,7 +274,7 @@ export async function printPdf(
       outline: true,
     });
     lap("pdf");
-    return { pdf, browser: started.found, diagnostics, timings, printCopy };
+    return { pdf, browser: started.found, diagnostics, timings, printCopy, tableContinuations };
   } catch (cause) {
     if (signal?.aborted) throw new InterruptedError("Utskriften avbröts.", { cause });
     if (pageCrashed)

@@ -8,6 +8,7 @@ import { report2024 } from "../helpers/report-2024.js";
 import { wideCsv } from "../helpers/fixtures.js";
 import { REPO_DATA, tempDataDir, tempDirWith } from "../helpers/temp-data.js";
 import { reference } from "../helpers/validate.js";
+import { PdfObjects, allElements, structureTree } from "../helpers/pdf-structure.js";
 
 const ready = requirePrerequisites(["pdftotext", "pdffonts", "qpdf"]);
 
@@ -137,6 +138,17 @@ describe.skipIf(!ready)("PDF:en som trycksak och tillgänglig handling", () => {
       expect(counts.length, "tabellen bryts").toBeGreaterThanOrEqual(2);
       expect(counts[0]).toBeGreaterThanOrEqual(3);
       for (const n of counts.slice(1)) expect(n).toBeGreaterThanOrEqual(2);
+      // In the structure tree the split table is one Table, with one row of column headers: the
+      // header repeated on each continuation is not tagged as TH again.
+      const tagged = new PdfObjects(pdfPath);
+      const tables = [...allElements(structureTree(tagged))].filter((e) => e.role === "Table");
+      const offences = tables.filter((t) => t.kids.some((k) => k.role === "Caption"));
+      expect(tables.length).toBe(offences.length);
+      const [table] = offences;
+      const rows = table!.kids.filter((k) => k.role === "TR");
+      const headerRows = rows.filter((r) => r.kids.length > 1 && r.kids.every((c) => c.role === "TH"));
+      expect(headerRows).toHaveLength(1);
+      expect(rows.length).toBeGreaterThanOrEqual(codes.length);
     } finally {
       out.cleanup();
       data.cleanup();
