@@ -226,7 +226,10 @@ class KeepFiguresInFlow extends Paged.Handler {
       box.remove();
       if (Math.min(whole, split) > room) return;
     }
-    next.after(...group);
+    // The chart goes after what it passes together with that block's own source line.
+    let last = next;
+    while (last.nextElementSibling && isSourceLine(last.nextElementSibling)) last = last.nextElementSibling;
+    last.after(...group);
   }
 }
 // Paged.js breaks a table between any two rows and a list between any two items, and so can leave a
