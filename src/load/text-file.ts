@@ -157,6 +157,9 @@ export function sniffEncoding(start: Uint8Array): TextEncodingName | undefined {
     new TextDecoder("utf-8", { fatal: true }).decode(hasBom ? start.subarray(3) : start, { stream: true });
     return hasBom ? "utf-8-bom" : "utf-8";
   } catch {
+    // Valid UTF-8 characters beside a bad byte: UTF-8 with a mistake, not Windows-1252 (whose å, ä
+    // and ö are never valid UTF-8). The whole-file reader reports the byte; a stream shows it as �.
+    if (hasBom || scanUtf8(start).multibyte > 0) return hasBom ? "utf-8-bom" : "utf-8";
     return "windows-1252";
   }
 }
