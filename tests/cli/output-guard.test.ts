@@ -50,6 +50,22 @@ describe("--out ersätter bara det report själv byggt", () => {
     expect(snapshot(data)).toEqual(before);
   });
 
+  it("--watch med --out i datamappen vägras innan något byggs (det skulle bygga om för evigt)", async () => {
+    const data = badData();
+    const { code, stderr } = await runCli(
+      "build",
+      "2024",
+      "--data",
+      data,
+      "--out",
+      path.join(data, "ut"),
+      "--watch",
+    );
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/som ligger i datamappen/);
+    expect(existsSync(path.join(data, "ut"))).toBe(false);
+  });
+
   it("en mapp <out>/2024 utan report:s manifest ersätts inte: användarens filer står kvar", async () => {
     const out = temp({ "2024/anteckningar.txt": "mina anteckningar" });
     const { code, stderr } = await runCli("build", "2024", "--data", badData(), "--out", out);
