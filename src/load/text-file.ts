@@ -91,6 +91,13 @@ function scanUtf8(bytes: Uint8Array): { multibyte: number; firstInvalid?: number
             : 0;
     let ok = tail > 0 && i + tail < bytes.length;
     for (let k = 1; ok && k <= tail; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+    // The second byte's range after E0, ED, F0 and F4 (Unicode table 3-7): no overlong forms,
+    // no surrogates, nothing above U+10FFFF — the sequences TextDecoder refuses.
+    const second = bytes[i + 1]!;
+    if (ok && lead === 0xe0) ok = second >= 0xa0;
+    if (ok && lead === 0xed) ok = second <= 0x9f;
+    if (ok && lead === 0xf0) ok = second >= 0x90;
+    if (ok && lead === 0xf4) ok = second <= 0x8f;
     if (ok) {
       multibyte++;
       i += tail + 1;

@@ -35,6 +35,21 @@ describe("decodeText", () => {
     expect(decodeText(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]), sink)).toBeUndefined();
     expect(sink.items[0]).toMatchObject({ code: "E_BINAR_FIL", severity: "fel", line: 1 });
   });
+
+  // Sequences shaped like UTF-8 that TextDecoder refuses: above U+10FFFF, surrogates, overlong forms.
+  it.each([
+    ["över U+10FFFF", [0xf4, 0x90, 0x80, 0x80]],
+    ["ett surrogat", [0xed, 0xa0, 0x80]],
+    ["en överlång form (E0)", [0xe0, 0x80, 0x80]],
+    ["en överlång form (F0)", [0xf0, 0x80, 0x80, 0x80]],
+  ])("pekar ut den första ogiltiga byten i UTF-8: %s", (_, bad) => {
+    const sink = new DiagnosticSink("f.csv");
+    const bytes = new Uint8Array([...utf8("Väst;Öst\nx;"), ...bad, ...utf8(";y\n")]);
+    expect(decodeText(bytes, sink)).toBeUndefined();
+    expect(sink.items).toHaveLength(1);
+    expect(sink.items[0]).toMatchObject({ code: "E_TECKENKODNING", line: 2, column: 3 });
+    expect(sink.items[0]!.message).toContain(`0x${bad[0]!.toString(16).toUpperCase()}`);
+  });
 });
 
 describe("detectDelimiter", () => {
