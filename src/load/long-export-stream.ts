@@ -1,5 +1,7 @@
+import { isUtf8 } from "node:buffer";
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
+import { Transform } from "node:stream";
 import { parse } from "csv-parse";
 import iconv from "iconv-lite";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
@@ -9,7 +11,7 @@ import type { LoadedTable } from "../model/tables.js";
 import type { TextEncodingName } from "../model/tables.js";
 import { normaliseHeader } from "../model/tables.js";
 import { braTableForm } from "../sources/anmalda-brott.js";
-import { ICONV_NAME, sniffEncoding } from "./text-file.js";
+import { ICONV_NAME, firstInvalidUtf8, reportInvalidUtf8, sniffEncoding } from "./text-file.js";
 
 /** The first bytes of a file, to tell its form and encoding without reading all of it. */
 async function head(file: string, bytes = 65536): Promise<Buffer> {
@@ -61,11 +63,13 @@ export async function readLongExportStreaming(
   const start = await head(file);
   const encoding = sniffEncoding(start) ?? "utf-8";
   const source = createReadStream(file);
-  // UTF-8 goes to csv-parse as bytes (it decodes and drops the BOM itself); other encodings via iconv.
-  const decoded =
-    encoding === "utf-8" || encoding === "utf-8-bom"
-      ? source
-      : source.pipe(iconv.decodeStream(ICONV_NAME[encoding], { stripBOM: true }));
+  const utf8 = encoding === "utf-8" || encoding === "utf-8-bom";
+  const watch = utf8 ? watchUtf8() : undefined;
+  // UTF-8 goes to csv-parse as bytes (it decodes and drops the BOM itself), watched for a byte that
+  // is not UTF-8 (csv-parse would make it �); other encodings via iconv.
+  const decoded = watch
+    ? source.pipe(watch.stream)
+    : source.pipe(iconv.decodeStream(ICONV_NAME[encoding], { stripBOM: true }));
   const firstLine = firstLineOf(start, encoding);
   const parser = decoded.pipe(
     // Without csv-parse's per-record info objects (a third of the time on a million rows): an
@@ -87,6 +91,8 @@ export async function readLongExportStreaming(
   try {
     let line = 0;
     for await (const record of parser as AsyncIterable<string[]>) {
+      // The watch runs a chunk ahead of the parser: no row of the chunk with the bad byte is judged.
+      if (watch?.firstInvalid() !== undefined) break;
       line++;
       if (record.length <= 1 && (record[0] ?? "") === "") continue;
       if (!header) {
@@ -111,9 +117,58 @@ export async function readLongExportStreaming(
     });
     return undefined;
   }
+  const invalid = watch?.firstInvalid();
+  if (invalid !== undefined) {
+    source.destroy();
+    const bom = encoding === "utf-8-bom" ? 3 : 0;
+    reportInvalidUtf8((await head(file, invalid + 1)).subarray(bom), invalid - bom, sink);
+    return undefined;
+  }
   if (!header) {
     sink.error({ code: "E_TOM_FIL", message: "Filen är tom; den ska börja med en rubrikrad." });
     return undefined;
   }
   return { delimiter: detectDelimiter(firstLine), header, records, file, encoding, scannedRows: scanned };
+}
+
+/**
+ * Passes a UTF-8 stream on unchanged and notes the file offset of its first byte that is not UTF-8.
+ * Each chunk is checked natively (`isUtf8`); a character split between chunks is carried over.
+ */
+function watchUtf8(): { stream: Transform; firstInvalid: () => number | undefined } {
+  let offset = 0; // the file offset of carry[0]
+  let carry = Buffer.alloc(0);
+  let bad: number | undefined;
+  const inspect = (bytes: Buffer) => {
+    const end = lastCharacterEnd(bytes);
+    const whole = bytes.subarray(0, end);
+    if (!isUtf8(whole)) {
+      bad = offset + (firstInvalidUtf8(whole) ?? 0);
+      return;
+    }
+    offset += end;
+    carry = Buffer.from(bytes.subarray(end));
+  };
+  const stream = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      if (bad === undefined) inspect(carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk);
+      done(null, chunk);
+    },
+    flush(done) {
+      if (bad === undefined && carry.length > 0) bad = offset; // the file ends inside a character
+      done();
+    },
+  });
+  return { stream, firstInvalid: () => bad };
+}
+
+/** Where the last whole character of `bytes` ends: before a lead byte whose sequence runs past the end. */
+function lastCharacterEnd(bytes: Buffer): number {
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const byte = bytes[bytes.length - back]!;
+    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: look further back
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return length > back ? bytes.length - back : bytes.length;
+  }
+  return bytes.length;
 }

@@ -53,23 +53,36 @@ export function decodeText(bytes: Uint8Array, sink: DiagnosticSink): DecodedText
     // not a Windows-1252 file: reading it all as Windows-1252 would garble every å, ä and ö.
     const scan = scanUtf8(body);
     if (hasBom || scan.multibyte > 0) {
-      const offset = scan.firstInvalid!;
-      const place = placeInBytes(body, offset);
-      const byte = `0x${body[offset]!.toString(16).toUpperCase().padStart(2, "0")}`;
-      sink.error({
-        code: "E_TECKENKODNING",
-        ...place,
-        found: byte,
-        expected: "giltig UTF-8",
-        message:
-          `Filen är UTF-8, men byten ${byte} på rad ${place.line}, kolumn ${place.column} är inte giltig UTF-8 ` +
-          `(troligen ett tecken inklistrat från ett annat program). Skriv om tecknet där och spara filen som UTF-8.`,
-      });
+      reportInvalidUtf8(body, scan.firstInvalid!, sink);
       return undefined;
     }
     return { text: decodeCp1252(body), encoding: "windows-1252" };
   }
 }
+
+/**
+ * The error for a UTF-8 file with a byte that is not UTF-8: the byte, its line and its column.
+ * `bytes` is the file from its first byte (after any BOM) to at least the bad one.
+ */
+export function reportInvalidUtf8(bytes: Uint8Array, offset: number, sink: DiagnosticSink): void {
+  const place = placeInBytes(bytes, offset);
+  const byte = `0x${bytes[offset]!.toString(16).toUpperCase().padStart(2, "0")}`;
+  sink.error({
+    code: "E_TECKENKODNING",
+    ...place,
+    found: byte,
+    expected: "giltig UTF-8",
+    message:
+      `Filen är UTF-8, men byten ${byte} på rad ${place.line}, kolumn ${place.column} är inte giltig UTF-8 ` +
+      `(troligen ett tecken inklistrat från ett annat program). Skriv om tecknet där och spara filen som UTF-8.`,
+  });
+}
+
+/**
+ * The offset of the first byte in `bytes` that is not UTF-8, where `bytes` is the whole text or
+ * ends at a character boundary; `undefined` if all of it is UTF-8.
+ */
+export const firstInvalidUtf8 = (bytes: Uint8Array): number | undefined => scanUtf8(bytes).firstInvalid;
 
 /** Valid multi-byte UTF-8 characters in `bytes`, and where the first invalid byte is. */
 function scanUtf8(bytes: Uint8Array): { multibyte: number; firstInvalid?: number } {
@@ -165,7 +178,7 @@ export function sniffEncoding(start: Uint8Array): TextEncodingName | undefined {
     return hasBom ? "utf-8-bom" : "utf-8";
   } catch {
     // Valid UTF-8 characters beside a bad byte: UTF-8 with a mistake, not Windows-1252 (whose å, ä
-    // and ö are never valid UTF-8). The whole-file reader reports the byte; a stream shows it as �.
+    // and ö are never valid UTF-8). Both readers report the bad byte (`reportInvalidUtf8`).
     if (hasBom || scanUtf8(start).multibyte > 0) return hasBom ? "utf-8-bom" : "utf-8";
     return "windows-1252";
   }

@@ -4,6 +4,7 @@ import iconv from "iconv-lite";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { runCheck } from "../../src/pipeline/pipeline.js";
+import { COUNTS_2025, longCsv } from "../helpers/fixtures.js";
 import { REPO_DATA, tempDataDir, type TempDir } from "../helpers/temp-data.js";
 
 const temps: TempDir[] = [];
@@ -78,5 +79,52 @@ describe("teckenkodning och bytes som inte hör hemma i en tabell", () => {
     expect(errors[0]!.message).toMatch(
       /Excel-formeln ="0418"\. Skriv bara koden, 0418: formatera kolumnen som text/,
     );
+  });
+});
+
+/** Brå's long export with a year column is streamed, not read whole: the same rule for a bad byte. */
+describe("en felaktig byte i Brås långa export, som läses som ström", () => {
+  const export2025 = longCsv({ 2025: COUNTS_2025 });
+  // Earlier years' rows, passed over by the stream, enough of them that the bad byte comes chunks
+  // after the sample the encoding is told from.
+  const rows2025 = export2025.split("\r\n").slice(1, -1);
+  const older = Array.from({ length: 240 }, (_, i) =>
+    rows2025.map((r) => r.replace(/^2025;/, `${2018 + (i % 6)};`)),
+  )
+    .flat()
+    .join("\r\n");
+
+  async function checkWithByteAt(text: string, at: number) {
+    const t = tempDataDir({
+      "2025/anmalda-brott.csv": concat(utf8(text.slice(0, at)), Uint8Array.of(0x96), utf8(text.slice(at))),
+    });
+    temps.push(t);
+    const result = await runCheck({
+      rapportar: 2026,
+      dataDir: t.dir,
+      outDir: "",
+      strict: false,
+      log: () => {},
+    });
+    const before = text.slice(0, at).split("\n");
+    return {
+      result,
+      fromExport: result.diagnostics.filter((d) => d.file.endsWith("anmalda-brott.csv")),
+      line: before.length,
+      column: [...before.at(-1)!].length + 1,
+    };
+  }
+
+  it.each([
+    ["i en rad för statistikåret", (text: string) => text.lastIndexOf("2025;") + "2025;".length],
+    ["i en rad för ett tidigare år, långt in i filen", (text: string) => text.lastIndexOf("2023;") + 5],
+  ])("%s: felet säger byten, raden och kolumnen", async (_, where) => {
+    const text = export2025 + older + "\r\n";
+    expect(text.length).toBeGreaterThan(4 * 65536);
+    const { result, fromExport, line, column } = await checkWithByteAt(text, where(text));
+    expect(result.ok).toBe(false);
+    expect(fromExport).toEqual([
+      expect.objectContaining({ code: "E_TECKENKODNING", severity: "fel", line, column, found: "0x96" }),
+    ]);
   });
 });
