@@ -73,6 +73,9 @@ async function launch(found: FoundBrowser): Promise<Browser> {
     // Talk over a pipe rather than a socket: if this process dies (even by SIGKILL), the pipe closes
     // and Chromium exits instead of lingering as an orphan.
     pipe: true,
+    // The build opens its own page; waiting for Chromium's first blank page only adds a way to fail
+    // (a renderer lost at start-up would hold the launch until puppeteer's timeout).
+    waitForInitialPage: false,
     handleSIGINT: false,
     handleSIGTERM: false,
     handleSIGHUP: false,
