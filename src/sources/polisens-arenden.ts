@@ -45,6 +45,7 @@ export const polisensArenden = defineKeyFigureSource({
     "barn.sexkopFallandeDomar": antal,
     "barn.kampanjvisningar": antal,
     "transit.misstankta": antal,
+    "transit.manader": antal,
     "transit.malsagandeMinst": antal,
     "transit.brottsvinstMiljonerNok": antal,
     "empact.arbetskraftPotentiellaOffer": antal,
