@@ -7,7 +7,7 @@ import { formatSwedishDate } from "./swedish.js";
  * gets its own number (as printed reports do); the definition is the source's full reference.
  */
 export class FootnoteRegistry {
-  private readonly notes: { number: number; kalla: Kalla }[] = [];
+  private readonly notes: { number: number; kalla: Kalla; place: string | undefined }[] = [];
   private flushed = 0;
   readonly cited = new Set<string>();
 
@@ -18,12 +18,15 @@ export class FootnoteRegistry {
     return this.sources.get(id);
   }
 
-  /** Registers a citation and returns its Markdown reference (`[^7]`). */
-  cite(id: string): string {
+  /**
+   * Registers a citation and returns its Markdown reference (`[^7]`). `place` says where in the
+   * source ("s. 334"); the note gives it after the reference, the list of sources does not.
+   */
+  cite(id: string, place?: string): string {
     const kalla = this.sources.get(id);
     if (!kalla) throw new Error(`källan "${id}" finns inte i data/kallor.csv`);
     const number = this.notes.length + 1;
-    this.notes.push({ number, kalla });
+    this.notes.push({ number, kalla, place });
     this.cited.add(id);
     return `[^${number}]`;
   }
@@ -32,7 +35,7 @@ export class FootnoteRegistry {
   takeDefinitions(): string {
     const fresh = this.notes.slice(this.flushed);
     this.flushed = this.notes.length;
-    return fresh.map((n) => `[^${n.number}]: ${formatShortReference(n.kalla)}`).join("\n");
+    return fresh.map((n) => `[^${n.number}]: ${formatShortReference(n.kalla, n.place)}`).join("\n");
   }
 
   get count(): number {
@@ -40,9 +43,13 @@ export class FootnoteRegistry {
   }
 }
 
-/** A footnote's text: publisher, title and year; the full reference stands in the list of sources. */
-export function formatShortReference(kalla: Kalla): string {
-  return `${markdownText(kalla.utgivare)}, *${markdownText(kalla.titel)}* (${kalla.ar}).`;
+/**
+ * A footnote's text: publisher, title and year, and where in the source when the citation says
+ * ("…(2023), s. 334."); the full reference stands in the list of sources.
+ */
+export function formatShortReference(kalla: Kalla, place?: string): string {
+  const where = place ? `, ${markdownText(place)}` : "";
+  return `${markdownText(kalla.utgivare)}, *${markdownText(kalla.titel)}* (${kalla.ar})${where}.`;
 }
 
 /** "Migrationsverket, *Årsredovisning 2023* (2024). Sidan 111. https://… (hämtad 6 augusti 2024)." */

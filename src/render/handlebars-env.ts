@@ -66,7 +66,8 @@ interface ChangeFigure {
  *                    fem"; after "ökade" the verb follows the direction ("minskade med 36 procent")
  *   lista xs         "Thailand, Rumänien och Ukraina"
  *   datum iso        "15 december 2024";  ar y  "2023"
- *   fotnot id        a footnote citing a source in data/kallor.csv
+ *   fotnot id        a footnote citing a source in data/kallor.csv; `sida=334` or `plats="5 kap. 15 §"`
+ *                    adds where in the source (no place by default)
  *   diagram id       a chart drawn from the data, with caption and text alternative
  *   tabell text      a table caption, numbered through the report: "Tabell 2. …"
  *   kallrad rows     the *Källa:* line under a table or chart, from the data's citations (a series or
@@ -134,7 +135,7 @@ export function createTemplateEnvironment(options: TemplateEnvironmentOptions = 
     if (!figures) throw new Error('Mallhjälpen "jamforbaraGrupperTabell" fick inga siffror.');
     return comparableGroupsTable(figures);
   });
-  hb.registerHelper("fotnot", (id: unknown) => {
+  hb.registerHelper("fotnot", (id: unknown, call: { hash?: { sida?: unknown; plats?: unknown } }) => {
     // `null` is a figure without a published source to cite (e.g. a change computed here), and
     // unknown name in the template (`undefined`) is an error.
     // `""` is a series year without figures, which cites nothing.
@@ -142,7 +143,7 @@ export function createTemplateEnvironment(options: TemplateEnvironmentOptions = 
     if (typeof id !== "string")
       throw new Error('Mallhjälpen "fotnot" väntade ett käll-id ur data/kallor.csv.');
     if (!options.footnotes) return "";
-    return options.footnotes.cite(String(id));
+    return options.footnotes.cite(String(id), citedPlace(call?.hash));
   });
   hb.registerHelper("diagram", (id: unknown) => {
     const chart = options.charts?.get(String(id));
@@ -221,6 +222,28 @@ export function createTemplateEnvironment(options: TemplateEnvironmentOptions = 
   }
   if (options.markdown) escapeForMarkdown(hb);
   return hb;
+}
+
+/**
+ * Where in a source a footnote points: `sida=334` (or `sida="334–336"`) is a page, `plats="5 kap. 15 §"`
+ * any other place (a section of a law, a chapter). One source cited at several pages stays one entry
+ * in the list of sources.
+ */
+function citedPlace(hash: { sida?: unknown; plats?: unknown } | undefined): string | undefined {
+  const { sida, plats } = hash ?? {};
+  if (sida !== undefined && plats !== undefined)
+    throw new Error('Mallhjälpen "fotnot" tar sida eller plats, inte båda.');
+  if (sida !== undefined) {
+    if ((typeof sida !== "number" && typeof sida !== "string") || String(sida).trim() === "")
+      throw new Error('Mallhjälpen "fotnot" väntade ett sidnummer i sida, som sida=334.');
+    return `s. ${String(sida).trim()}`;
+  }
+  if (plats !== undefined) {
+    if (typeof plats !== "string" || plats.trim() === "")
+      throw new Error('Mallhjälpen "fotnot" väntade en text i plats, som plats="5 kap. 15 §".');
+    return plats.trim();
+  }
+  return undefined;
 }
 
 /** The helpers registered above (Handlebars' own, like `if` and `each`, are left as they are). */
