@@ -1,5 +1,4 @@
 import path from "node:path";
-import { comparePrintedEdition } from "./printed-edition.js";
 import { appendAll } from "../diagnostics/diagnostic.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Datasets, Serier } from "../sources/datasets.js";
@@ -96,10 +95,6 @@ export function computeFigures(
   }));
 
   const table = datasets.anmaldaBrott;
-  if (datasets.trycktUtgava)
-    diagnostics.push(
-      ...comparePrintedEdition(datasets.trycktUtgava.file, datasets.trycktUtgava.uppgifter, table),
-    );
   for (const row of table.rader) {
     for (const region of table.regioner) {
       if (row.perRegion[region] !== null) continue;

@@ -220,7 +220,7 @@ export const DIAGNOSTIC_CODES = {
     severity: "varning",
     group: "summor",
     beskrivning:
-      "Den tryckta utgåvan anger ett antal anmälda brott som dess egen tabell inte ger; rapporten följer tabellen.",
+      "Den tryckta utgåvan anger en siffra som data (tabell, nyckeltal, tidsserie) inte ger; rapporten följer data.",
   },
   W_TRYCKT_UTAN_DATA: {
     severity: "varning",

@@ -80,14 +80,24 @@ export interface SerieAr<K extends string = string> {
 }
 
 /**
- * A statement of an already printed edition that the data can check (`tryckt-utgava.csv`): a number of
- * reported offences for a set of codes, or (no number, no codes) a figure whose data the project lacks.
+ * One figure a printed statement is held against: a row of Brå's table (its total over the regions),
+ * a key figure of the statistics year, or a series' value for a year (the statistics year unless named).
+ */
+export type TrycktTerm =
+  | { kind: "brottskod"; kod: string }
+  | { kind: "nyckeltal"; fil: string; nyckel: string }
+  | { kind: "serie"; fil: string; kolumn: string; ar: number | null };
+
+/**
+ * A statement of an already printed edition that the data can check (`tryckt-utgava.csv`): a number
+ * and the figures in our data that should sum to it, or (no number, no figures) a figure or table the
+ * printed edition shows whose data the project lacks.
  */
 export interface TrycktUppgift {
   rad: number;
   uppgift: string;
   angivet: number | null;
-  brottskoder: string[];
+  underlag: TrycktTerm[];
   sida: string;
   anmarkning: string;
 }

@@ -15,7 +15,6 @@ import type {
   PubliceradForandring,
   RapportMetadata,
   SerieAr,
-  TrycktUppgift,
 } from "../model/types.js";
 import type { KeyFigureSource } from "./key-figure-source.js";
 import type { KEY_FIGURE_SOURCES, SeriesId, YearFileId } from "./registry.js";
@@ -66,8 +65,6 @@ export interface Datasets {
   nyckeltalFiler: Partial<Record<string, string>>;
   serier: Serier;
   braForandringar: PubliceradForandring[];
-  /** What the printed edition of this report stated, to be held against the data (`tryckt-utgava.csv`). */
-  trycktUtgava?: { file: string; uppgifter: TrycktUppgift[] };
   /** How codes compare across a recoding (e.g. 2025's new trafficking codes with the old). */
   jamforelser: Jamforelsegrupp[];
   /** The report's own facts for the cover. */

@@ -9,6 +9,12 @@ export interface SchemaContext {
   brottskoder: ReadonlySet<string>;
   /** Datasets cited through `datakallor.csv`, by id, with what they are. */
   datakallaDatasets: ReadonlyMap<string, string>;
+  /**
+   * The figures a statement may be held against, by file as the data folder names it
+   * (`nationellt-stodprogram.csv`, `serier/regionkoordinatorer.csv`): that file's keys or value
+   * columns. Default: none.
+   */
+  figurer?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** For a schema that depends on nothing. */

@@ -33,8 +33,8 @@ export interface ConflictInputs {
   serieTabeller: Partial<Record<string, LoadedTable>>;
 }
 
-const at = (file: string, line: number | undefined) => (line ? `${file}:${line}` : file);
-const rowTotal = (row: AnmaldaBrottRad | undefined): number | null => {
+export const at = (file: string, line: number | undefined) => (line ? `${file}:${line}` : file);
+export const rowTotal = (row: AnmaldaBrottRad | undefined): number | null => {
   if (!row) return 0;
   let sum = 0;
   for (const v of Object.values(row.perRegion)) {
@@ -85,7 +85,7 @@ function previousYearConflicts({ foregaendeFil: own, foregaendeExport: exported 
 }
 
 /** The line of a year's row in a series file. */
-const lineOfYear = (table: LoadedTable | undefined, year: number) =>
+export const lineOfYear = (table: LoadedTable | undefined, year: number) =>
   table?.records.find((r) => r.cells[0]?.trim() === String(year))?.line;
 
 /** Each declared overlap of a kind, with the key figure's value and place where the file has it. */

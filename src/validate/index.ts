@@ -1,4 +1,4 @@
-import { validatePrintedEdition } from "./printed-edition.js";
+import { comparePrintedEdition, validatePrintedEdition } from "./printed-edition.js";
 import path from "node:path";
 import { DiagnosticSink, type Diagnostic, appendAll } from "../diagnostics/diagnostic.js";
 import type { LoadedSources } from "../sources/datasets.js";
@@ -81,8 +81,13 @@ export function validateSources(
     : [];
 
   const printedTable = thisYears(sources.arsfiler.trycktUtgava);
+  const figureSources = {
+    keyFigures: Object.values(keyFigureSources),
+    series: Object.values(SERIES_SOURCES),
+  };
   const printed =
-    printedTable && withSink(printedTable.file, (s) => validatePrintedEdition(printedTable, brottskoder, s));
+    printedTable &&
+    withSink(printedTable.file, (s) => validatePrintedEdition(printedTable, brottskoder, figureSources, s));
 
   const context = { regioner, brottskoder };
   const readAnmalda = (table: LoadedTable, statistikar: number) =>
@@ -131,6 +136,20 @@ export function validateSources(
       serieTabeller: sources.serier,
     }),
   );
+  // The printed edition's statements against the data: the data wins, and each contradiction is a warning.
+  if (anmaldaBrott && printed && printedTable)
+    appendAll(
+      diagnostics,
+      comparePrintedEdition(printedTable.file, printed, {
+        ...figureSources,
+        statistikar: years.statistikar,
+        anmaldaBrott,
+        nyckeltal,
+        nyckeltalFiler,
+        serier,
+        serieTabeller: sources.serier,
+      }),
+    );
   if (!anmaldaBrott || diagnostics.some((d) => d.severity === "fel")) return { diagnostics };
 
   return {
@@ -145,7 +164,6 @@ export function validateSources(
       nyckeltalFiler,
       serier,
       braForandringar,
-      ...(printed && printedTable && { trycktUtgava: { file: printedTable.file, uppgifter: printed } }),
       jamforelser,
       metadata,
       datakallor,
