@@ -536,6 +536,9 @@ export async function runBuild(options: PipelineOptions): Promise<BuildResult> {
     throwIfInterrupted(options.signal);
   }
   options.log("Skriver ut PDF med Chromium …");
+  // pdf-lib loads while Chromium lays out the pages, when this process has nothing else to do.
+  const postProcessing = import("../print/accessible-pdf.js");
+  postProcessing.catch(() => undefined); // reported where it is awaited
   const printed = await timed(options, "print", () =>
     printPdf(rendered.html, rendered.layoutFile, options.signal, starting, cache !== undefined),
   );
@@ -545,7 +548,7 @@ export async function runBuild(options: PipelineOptions): Promise<BuildResult> {
 
   // What PDF/UA-1 needs beyond Chromium's tags (artifacts, XMP, notes, link texts; see accessible-pdf.ts).
   const date = buildDate(options.rapportar);
-  const { describePage, makeAccessible } = await import("../print/accessible-pdf.js");
+  const { describePage, makeAccessible } = await postProcessing;
   const accessible = await makeAccessible(printed.pdf, {
     ...describePage(printed.printCopy),
     tableContinuations: printed.tableContinuations,

@@ -8,7 +8,13 @@ import {
   sandboxDisabledByUser,
   type FoundBrowser,
 } from "./browser.js";
-import { PAGED_MEDIA_CSS, PAGED_MEDIA_HANDLERS, pagedPolyfill, toPrintCopy } from "./paged-media.js";
+import {
+  PAGED_MEDIA_CSS,
+  PAGED_MEDIA_HANDLERS,
+  asPagedSource,
+  pagedPolyfill,
+  toPrintCopy,
+} from "./paged-media.js";
 import { withPrintFonts } from "./print-fonts.js";
 import { withContentSecurityPolicy } from "../model/page-security.js";
 
@@ -173,6 +179,18 @@ export async function printPdf(
     mark = now;
   };
   try {
+    // The page is made ready before the browser is awaited, so that this work overlaps its start.
+    const polyfill = await pagedPolyfill();
+    // The print copy: footnotes as page floats, laid out into pages by Paged.js (see paged-media.ts).
+    // Its policy also admits the two layout scripts injected below, by their hashes, and nothing else.
+    const printCopy = toPrintCopy(html);
+    const content = withContentSecurityPolicy(
+      asPagedSource(await withPrintFonts(printCopy)).replace(
+        "</head>",
+        `<style>${PAGED_MEDIA_CSS}</style>\n</head>`,
+      ),
+      [polyfill, PAGED_MEDIA_HANDLERS],
+    );
     const started = await starting;
     browser = started.browser;
     throwIfInterrupted(signal);
@@ -232,16 +250,7 @@ export async function printPdf(
       void target.page().then((popup) => popup?.close());
     };
     browser.on("targetcreated", onPopup);
-    const polyfill = await pagedPolyfill();
-    // The print copy: footnotes as page floats, laid out into pages by Paged.js (see paged-media.ts).
-    // Its policy also admits the two layout scripts injected below, by their hashes, and nothing else.
-    const withPolicy = (content: string) =>
-      withContentSecurityPolicy(content.replace("</head>", `<style>${PAGED_MEDIA_CSS}</style>\n</head>`), [
-        polyfill,
-        PAGED_MEDIA_HANDLERS,
-      ]);
-    const printCopy = toPrintCopy(html);
-    await page.setContent(withPolicy(await withPrintFonts(printCopy)), { waitUntil: "load" });
+    await page.setContent(content, { waitUntil: "load" });
     // Every face is loaded before Paged.js measures anything. `document.fonts.ready` alone waits only
     // for faces already in use; a face first used in a footnote or a chart would otherwise be measured
     // in a fallback font while it loads, and on a busy machine the pages would break differently.
