@@ -10,7 +10,10 @@ export const kallaSchema = z.object({
   }),
   utgivare: requiredText("utgivaren"),
   titel: requiredText("titeln"),
-  ar: z.string().regex(/^\d{4}$/, { error: (iss) => `väntade ett årtal, fann "${String(iss.input)}"` }),
+  /** Empty where the source shows no year (an undated web page): a year is never guessed. */
+  ar: z.string().regex(/^(\d{4})?$/, {
+    error: (iss) => `väntade ett årtal (eller tomt om källan inte anger något), fann "${String(iss.input)}"`,
+  }),
   url: z.union([z.literal(""), z.url({ error: "väntade en fullständig webbadress (https://…)" })]),
   hamtad: z.union([z.literal(""), z.iso.date({ error: "väntade ett datum som 2024-08-06" })]),
   anmarkning: z.string(),

@@ -44,12 +44,14 @@ export class FootnoteRegistry {
 }
 
 /**
- * A footnote's text: publisher, title and year, and where in the source when the citation says
+ * A footnote's text: publisher, title and year (where the source gives one), and where in the source when the citation says
  * ("…(2023), s. 334."); the full reference stands in the list of sources.
  */
 export function formatShortReference(kalla: Kalla, place?: string): string {
+  // A source whose own text gives no year (an undated web page) is cited without one, never a guess.
+  const year = kalla.ar ? ` (${kalla.ar})` : "";
   const where = place ? `, ${markdownText(place)}` : "";
-  return `${markdownText(kalla.utgivare)}, *${markdownText(kalla.titel)}* (${kalla.ar})${where}.`;
+  return `${markdownText(kalla.utgivare)}, *${markdownText(kalla.titel)}*${year}${where}.`;
 }
 
 /** "Migrationsverket, *Årsredovisning 2023* (2024). Sidan 111. https://… (hämtad 6 augusti 2024)." */
