@@ -4,7 +4,7 @@ import { defineKeyFigureSource } from "./key-figure-source.js";
 
 /**
  * The figures behind chapter 3's drivers (§ 3.1): posted workers, the war in Ukraine, the rise in
- * reported människoexploatering. They come from several publishers, so each row cites its own source.
+ * reported människoexploatering, the ages of children drawn into criminal networks. They come from several publishers, so each row cites its own source.
  */
 export const paverkansfaktorer = defineKeyFigureSource({
   id: "paverkansfaktorer",
@@ -26,6 +26,11 @@ export const paverkansfaktorer = defineKeyFigureSource({
     "ukraina.anmalningar": antal,
     /** The largest share of the earnings that agencies take from Ukrainian women in prostitution. */
     "ukraina.agenturAndelProcentHogst": procent,
+    /** The usual ages (from–to) of children recruited into criminal networks, and of those who recruit them. */
+    "natverk.rekryteradeAlderFran": antal,
+    "natverk.rekryteradeAlderTill": antal,
+    "natverk.rekryterareAlderFran": antal,
+    "natverk.rekryterareAlderTill": antal,
   }),
   sums: [],
 });
