@@ -44,8 +44,8 @@ export class FootnoteRegistry {
 }
 
 /**
- * A footnote's text: publisher, title and year (where the source gives one), and where in the source when the citation says
- * ("…(2023), s. 334."); the full reference stands in the list of sources.
+ * A footnote's text: publisher, title, year (where the source gives one) and, when the citation
+ * says, where in the source ("…(2023), s. 334."); the full reference stands in the list of sources.
  */
 export function formatShortReference(kalla: Kalla, place?: string): string {
   // A source whose own text gives no year (an undated web page) is cited without one, never a guess.
