@@ -16,7 +16,8 @@ export function pdfReadingText(pdf: string): string {
 /** The body of the report: after the contents page, before the list of sources. */
 export function bodyText(text: string): string {
   const start = text.indexOf("1 Sammanfattning", text.indexOf("1 Sammanfattning") + 1);
-  const end = text.lastIndexOf("\nKällor\n");
+  // The first "Källor" after the body starts: the list's own heading (later ones are its running heads).
+  const end = text.indexOf("\nKällor\n", start);
   return text.slice(start, end > start ? end : undefined);
 }
 
@@ -33,7 +34,7 @@ export function proseSentences(text: string): string[] {
         l !== "" &&
         !/^MÄNNISKOHANDEL FÖR SEXUELLA/.test(l) &&
         !/^Informationsklass /.test(l) &&
-        !/^\d+\. \p{Lu}/u.test(l) && // footnote definitions
+        !/^\d+\. \p{L}/u.test(l) && // footnote definitions (a publisher may start in lower case: mybestgirls.com)
         !/^Diagram \d+\./.test(l),
     );
   // A short line without end punctuation is a heading, a table cell or a chart label: it ends what came before.
