@@ -98,6 +98,8 @@ export interface TrycktUppgift {
   uppgift: string;
   angivet: number | null;
   underlag: TrycktTerm[];
+  /** `lika`: the stated number is what the data gives; `högst`: it cannot exceed it. */
+  villkor: "lika" | "högst";
   sida: string;
   anmarkning: string;
 }

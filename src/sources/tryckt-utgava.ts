@@ -44,6 +44,7 @@ export const trycktUtgava = defineYearFileSource({
     { key: "angivet", header: "angivet", required: true },
     // `brottskoder` was the column's name while only Brå's table could be compared with.
     { key: "underlag", header: "underlag", aliases: ["brottskoder"], required: true },
+    { key: "villkor", header: "villkor", required: false },
     { key: "sida", header: "sida", required: false },
     { key: "anmarkning", header: "anmärkning", required: false },
   ],
@@ -63,6 +64,11 @@ export const trycktUtgava = defineYearFileSource({
           for (const t of terms) if (typeof t === "string") ctx.addIssue({ code: "custom", message: t });
           return terms.filter((t): t is TrycktTerm => typeof t !== "string");
         }),
+        // `högst`: a part the printed edition states, which cannot exceed the whole our data gives
+        // (new participants among all participants). Default: the two are equal.
+        villkor: z
+          .enum(["", "lika", "högst"], { error: "väntade lika (standard) eller högst" })
+          .transform((v) => (v === "högst" ? "högst" : "lika")),
         sida: z.string(),
         anmarkning: z.string(),
       })

@@ -24,8 +24,9 @@ const figuresByFile = ({ keyFigures, series }: FigureSources) =>
 
 /**
  * `data/<år>/tryckt-utgava.csv`: what an already printed edition of the report says that the data can
- * check (`uppgift;angivet;underlag;sida;anmärkning`). A row with an `underlag` states a number that
- * those figures of ours (rows of Brå's table, key figures, series values) must sum to; a row without
+ * check (`uppgift;angivet;underlag;villkor;sida;anmärkning`). A row with an `underlag` states a number
+ * that those figures of ours (rows of Brå's table, key figures, series values) must sum to (or, with
+ * `villkor` `högst`, must not exceed); a row without
  * is a figure or table the printed edition shows whose data the project does not have. Optional: only
  * an edition that was printed by hand before this tool has one.
  */
@@ -123,16 +124,20 @@ export function comparePrintedEdition(
       continue;
     }
     const computed = figures.reduce((sum, f) => sum + f.varde!, 0);
-    if (computed === u.angivet) continue;
+    if (u.villkor === "lika" ? computed === u.angivet : u.angivet <= computed) continue;
+    const relation =
+      u.villkor === "lika"
+        ? `men data ger ${computed}`
+        : `men det kan inte vara fler än de ${computed} som data ger`;
     diagnostics.push({
       code: "W_TRYCKT_AVVIKER",
       severity: "varning",
       file,
       line: u.rad,
       found: String(u.angivet),
-      expected: String(computed),
+      expected: u.villkor === "lika" ? String(computed) : `högst ${computed}`,
       message:
-        `${u.uppgift}${where(u)}: den tryckta utgåvan anger ${u.angivet}, men data ger ${computed} ` +
+        `${u.uppgift}${where(u)}: den tryckta utgåvan anger ${u.angivet}, ${relation} ` +
         `(${figures.map((f) => `${f.namn} ${f.varde} i ${f.plats}`).join(" + ")}). Rapporten följer data.` +
         note(u),
     });

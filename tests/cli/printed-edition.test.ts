@@ -21,7 +21,7 @@ async function checkWithPrinted(rows: string[]) {
   temps.push(temp);
   cpSync(REPO_DATA, temp.dir, { recursive: true });
   const file = path.join(temp.dir, "2023/tryckt-utgava.csv");
-  writeFileSync(file, ["uppgift;angivet;underlag;sida;anmärkning", ...rows, ""].join("\n"));
+  writeFileSync(file, ["uppgift;angivet;underlag;villkor;sida;anmärkning", ...rows, ""].join("\n"));
   const { code, stdout } = await runCli("check", "2024", "--data", temp.dir, "--format", "json");
   const diagnostics = JSON.parse(stdout) as JsonDiagnostic[];
   return { code, dir: temp.dir, file, printed: diagnostics.filter((d) => d.file === file) };
@@ -59,12 +59,12 @@ describe("den tryckta utgåvans uppgifter hålls mot data (report check)", { tim
   ])(
     "%s: lika ger ingen varning, olika ger en varning med båda ställena",
     async (_kind, underlag, value, place) => {
-      const agrees = await checkWithPrinted([`Påstående som stämmer;${value};${underlag};avsnitt 9.9;`]);
+      const agrees = await checkWithPrinted([`Påstående som stämmer;${value};${underlag};;avsnitt 9.9;`]);
       expect(agrees.code).toBe(0);
       expect(agrees.printed).toEqual([]);
 
       const differs = await checkWithPrinted([
-        `Påstående som inte stämmer;${value + 1};${underlag};avsnitt 9.9;`,
+        `Påstående som inte stämmer;${value + 1};${underlag};;avsnitt 9.9;`,
       ]);
       expect(differs.code).toBe(0);
       expect(differs.printed).toEqual([
@@ -82,10 +82,29 @@ describe("den tryckta utgåvans uppgifter hålls mot data (report check)", { tim
     },
   );
 
+  it("villkor högst: en del får vara mindre än helheten i data, men inte större", async () => {
+    const { printed } = await checkWithPrinted([
+      "Nya deltagare, färre än alla;50;nationellt-stodprogram:deltagareISverige;högst;avsnitt 4.1;",
+      "Nya deltagare, lika många som alla;59;nationellt-stodprogram:deltagareISverige;högst;avsnitt 4.1;",
+      "Nya deltagare, fler än alla;61;nationellt-stodprogram:deltagareISverige;högst;avsnitt 4.1;",
+    ]);
+    expect(printed).toEqual([
+      expect.objectContaining({ code: "W_TRYCKT_AVVIKER", line: 4, found: "61", expected: "högst 59" }),
+    ]);
+    expect(printed[0]!.message).toMatch(/kan inte vara fler än de 59 .*nationellt-stodprogram\.csv:8/);
+  });
+
+  it("ett okänt villkor är ett fel i sin kolumn", async () => {
+    const { code, printed } = await checkWithPrinted(["Påstående;1;4024;kanske;;"]);
+    expect(code).toBe(1);
+    expect(printed).toEqual([expect.objectContaining({ code: "E_OGILTIGT_VARDE", line: 2, column: 4 })]);
+    expect(printed[0]!.message).toMatch(/lika .*högst/);
+  });
+
   it("en uppgift som är .. i data, eller en rad utan underlag, sägs sakna data", async () => {
     const { printed } = await checkWithPrinted([
-      "Diagram som underlaget saknar;;;avsnitt 4.2;",
-      "Ett år utan uppgift;5;serier/regionkoordinatorer:identifierade@2020;avsnitt 4.1;",
+      "Diagram som underlaget saknar;;;;avsnitt 4.2;",
+      "Ett år utan uppgift;5;serier/regionkoordinatorer:identifierade@2020;;avsnitt 4.1;",
     ]);
     expect(printed.map((d) => [d.code, d.line])).toEqual([
       ["W_TRYCKT_UTAN_DATA", 2],
@@ -100,7 +119,7 @@ describe("den tryckta utgåvans uppgifter hålls mot data (report check)", { tim
     ["en okänd brottskod", "9999", /brottskoden 9999 finns inte/],
     ["ett år på ett nyckeltal", "civilsamhallet:mottaPersoner@2022", /bara för en tidsserie/],
   ])("%s i underlag är ett fel med rad och kolumn", async (_kind, underlag, message) => {
-    const { code, printed } = await checkWithPrinted([`Påstående;1;${underlag};;`]);
+    const { code, printed } = await checkWithPrinted([`Påstående;1;${underlag};;;`]);
     expect(code).toBe(1);
     expect(printed).toEqual([
       expect.objectContaining({ code: "E_OGILTIGT_VARDE", severity: "error", line: 2, column: 3 }),
