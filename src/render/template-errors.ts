@@ -7,6 +7,7 @@
 import Handlebars from "handlebars";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { TemplateFile } from "../model/templates.js";
+import { parsedTemplate } from "./compiled-templates.js";
 
 type Node = hbs.AST.Node;
 type Program = hbs.AST.Program;
@@ -51,7 +52,7 @@ function explainParseError(detail: string): string {
 /** Parses a template; a syntax error is a diagnostic on that file with line and column. */
 export function parseTemplate(template: TemplateFile): { ast?: Program; diagnostic?: Diagnostic } {
   try {
-    return { ast: Handlebars.parse(template.source) };
+    return { ast: parsedTemplate(template.source) };
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
     const lines = message.split("\n");
