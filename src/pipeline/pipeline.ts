@@ -28,6 +28,7 @@ import { recoverInterruptedOutput, withOutputLock, writeOutputAtomically } from 
 import { asEnvironmentError } from "../model/environment.js";
 import { checkOutputTarget } from "./output-guard.js";
 import { inputManifest, isUpToDate, sha256, type Manifest } from "./manifest.js";
+import { usePrecompiledTemplateFile } from "./precompiled-templates.js";
 
 /** The templates shipped with the tool, found relative to this module (src/ or dist/ alike). */
 export const DEFAULT_TEMPLATE_DIR = fileURLToPath(new URL("../../templates", import.meta.url));
@@ -195,11 +196,14 @@ export async function checkData(options: PipelineOptions): Promise<DataCheck> {
 export async function checkTemplates(options: PipelineOptions): Promise<TemplateCheck> {
   const statistikar = options.rapportar - 1;
   const diagnostics: Diagnostic[] = [];
-  const templates = await loadTemplates(
-    options.templateDir ?? DEFAULT_TEMPLATE_DIR,
-    path.join(options.dataDir, String(statistikar), "texter"),
-    options.dataDir,
-  );
+  const [templates] = await Promise.all([
+    loadTemplates(
+      options.templateDir ?? DEFAULT_TEMPLATE_DIR,
+      path.join(options.dataDir, String(statistikar), "texter"),
+      options.dataDir,
+    ),
+    usePrecompiledTemplateFile(), // the shipped templates, compiled by `npm run build`
+  ]);
   appendAll(diagnostics, templates.diagnostics); // year texts refused (links, special files, too large)
   const prose = [
     ...templates.chapters.map((c) => c.template),

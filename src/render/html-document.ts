@@ -1,10 +1,9 @@
-import type Handlebars from "handlebars";
-type CompileOptions = Parameters<typeof Handlebars.compile>[1];
 import MarkdownIt, { type PluginSimple, type Token } from "markdown-it";
 import footnotePlugin from "markdown-it-footnote";
 import type { Chart } from "./charts.js";
 import type { TemplateFile, TemplatesWithFonts } from "../model/templates.js";
 import { createTemplateEnvironment } from "./handlebars-env.js";
+import { compiledTemplate, type TemplateKind } from "./compiled-templates.js";
 import type { RenderedChapter } from "./chapters.js";
 import { cssStrings, staticScripts, withContentSecurityPolicy } from "../model/page-security.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -231,9 +230,9 @@ export function renderHtmlDocument(
     .map((c) => `<section class="kapitel" data-kapitel="${c.name}">\n${md.render(c.markdown, {})}</section>`)
     .join("\n");
   const hb = createTemplateEnvironment();
-  const fill = (template: TemplateFile, data: object, options: CompileOptions) => {
+  const fill = (template: TemplateFile, data: object, kind: TemplateKind) => {
     try {
-      return { text: hb.compile(template.source, options)(data) };
+      return { text: compiledTemplate(hb, template.source, kind)(data) };
     } catch (cause) {
       const message = cause instanceof Error ? cause.message : String(cause);
       const line = /line (\d+)/i.exec(message)?.[1];
@@ -249,12 +248,12 @@ export function renderHtmlDocument(
   };
   // The running heads take their text from the page (string-set); should the stylesheet ever put a
   // value inside a CSS string, it is escaped for that context.
-  const css = fill(templates.stylesheet, cssStrings(meta), { noEscape: true, strict: true });
+  const css = fill(templates.stylesheet, cssStrings(meta), "stilmall");
   if (css.diagnostic) return { html: "", diagnostics: [css.diagnostic] };
   const page = fill(
     templates.layout,
     { ...meta, toc, body, css: css.text, fontFaces: templates.fontFaces },
-    { strict: true },
+    "layout",
   );
   if (page.diagnostic) return { html: "", diagnostics: [page.diagnostic] };
   const html = withContentSecurityPolicy(page.text ?? "", staticScripts(templates.layout.source));

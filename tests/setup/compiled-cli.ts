@@ -10,7 +10,9 @@ const DIGEST_FILE = path.join(ROOT, "dist/.source-digest");
 /** A digest of everything `npm run build` compiles dist/ from: src/, the configs, the bundler, the compilers. */
 export function sourceDigest(): string {
   const hash = createHash("sha256");
-  const files = readdirSync(path.join(ROOT, "src"), { recursive: true, withFileTypes: true })
+  // The templates too: the build compiles them (dist/precompiled-templates.json).
+  const files = ["src", "templates"]
+    .flatMap((dir) => readdirSync(path.join(ROOT, dir), { recursive: true, withFileTypes: true }))
     .filter((e) => e.isFile())
     .map((e) => path.join(e.parentPath, e.name))
     .sort();
@@ -21,6 +23,7 @@ export function sourceDigest(): string {
     "tsconfig.build.json",
     "package.json",
     "scripts/bundle.mjs",
+    "scripts/precompile-templates.mjs",
     "node_modules/typescript/package.json",
     "node_modules/esbuild/package.json",
   ].map((file) => path.resolve(ROOT, file));
