@@ -486,7 +486,7 @@ describe(
         .map((ch) => ch.markdown)
         .join("\n")
         .split("\n")
-        .find((l) => l.startsWith("För människoexploatering i tiggeri anmäldes"));
+        .find((l) => l.startsWith("För människoexploatering i tiggeri "));
       expect(begging).toBeDefined();
       const words = [
         "noll",
