@@ -127,6 +127,83 @@ export interface StartedBrowser {
   found: FoundBrowser;
   browser: Browser;
   startMs: number;
+  /**
+   * The page the next print will use, opened as soon as the browser is up (and, in a process that
+   * prints more than once, again after each print), so that no print waits for a page to open.
+   */
+  nextPage?: Promise<PrintPage>;
+}
+
+/** A page contained for printing, and every address it tried to reach (with how), once each. */
+interface PrintPage {
+  page: Page;
+  refused: Map<string, string>;
+  crashed: boolean;
+}
+
+/**
+ * Opens a page that may load only what it is given (inline, fonts as data URIs): any other request
+ * is blocked and remembered, to be reported by the print that uses the page.
+ */
+async function openPrintPage(browser: Browser): Promise<PrintPage> {
+  const page = await browser.newPage();
+  const opened: PrintPage = { page, refused: new Map(), crashed: false };
+  page.on("error", () => {
+    opened.crashed = true;
+  });
+  const refuse = (url: string, how: string) => {
+    if (!opened.refused.has(url)) opened.refused.set(url, how);
+  };
+  await page.setRequestInterception(true);
+  page.on("request", (request) => {
+    const url = request.url();
+    if (url.startsWith("data:") || url === "about:blank") {
+      void request.continue();
+      return;
+    }
+    refuse(url, "hämta");
+    void request.abort("blockedbyclient");
+  });
+  // What interception does not see (WebSockets, preconnects, workers) the page's policy refuses or
+  // the contained browser fails to reach; Chromium logs each attempt with its address.
+  const cdp = await page.createCDPSession();
+  cdp.on("Network.webSocketCreated", (event) => refuse(event.url, "öppna en WebSocket till"));
+  cdp.on("Log.entryAdded", ({ entry }) => {
+    if (entry.source !== "security" && entry.source !== "network") return;
+    const url = /'([a-z][a-z0-9+.-]*:[^']+)'/.exec(entry.text)?.[1] ?? entry.url;
+    if (url && !url.startsWith("data:")) refuse(url, "ansluta till");
+  });
+  await cdp.send("Network.enable");
+  await cdp.send("Log.enable");
+  return opened;
+}
+
+/** Opens the next print's page in the background; a failure shows when that print opens its own. */
+function openNextPage(started: StartedBrowser): void {
+  started.nextPage = openPrintPage(started.browser);
+  started.nextPage.catch(() => undefined);
+}
+
+/** How long a print waits for the page opened ahead before it opens its own. */
+const AHEAD_PAGE_WAIT_MS = 10_000;
+
+/**
+ * The page opened ahead for this print if it is still usable, otherwise a new one. A renderer that
+ * crashed while the page was opening ahead (before this print watched for crashes) could leave it
+ * unanswered, so the wait is bounded; a page that arrives too late is closed.
+ */
+async function takePrintPage(started: StartedBrowser): Promise<PrintPage> {
+  const opening = started.nextPage;
+  started.nextPage = undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), AHEAD_PAGE_WAIT_MS);
+  });
+  const ahead = opening && (await Promise.race([opening.catch(() => undefined), late]));
+  clearTimeout(timer);
+  if (ahead && !ahead.crashed && !ahead.page.isClosed()) return ahead;
+  void opening?.then((page) => page.page.close()).catch(() => undefined);
+  return openPrintPage(started.browser);
 }
 
 /**
@@ -144,11 +221,13 @@ export async function startBrowser(): Promise<StartedBrowser> {
     found = findBrowser({ puppeteerCachePath: () => cachePath });
   }
   try {
-    return {
+    const browser: StartedBrowser = {
       found,
       browser: await launchWithin(found, LAUNCH_TIMEOUT_MS),
       startMs: performance.now() - started,
     };
+    openNextPage(browser);
+    return browser;
   } catch (cause) {
     throw new PrintFailedError(launchFailureMessage(found.executablePath, launchArgs(), cause), { cause });
   }
@@ -165,7 +244,7 @@ export async function printPdf(
 ): Promise<PrintResult> {
   const diagnostics: Diagnostic[] = [];
   let browser: Browser | undefined;
-  let openPage: Page | undefined;
+  let printPage: PrintPage | undefined;
   let onPopup: ((target: Target) => void) | undefined;
   const closeOnAbort = () => void browser?.close();
   let pageCrashed = false;
@@ -203,50 +282,17 @@ export async function printPdf(
     crashWatch = await browser.target().createCDPSession();
     crashWatch.on("Target.targetCrashed", crashed);
     await crashWatch.send("Target.setDiscoverTargets", { discover: true });
-    const page = await browser.newPage();
-    openPage = page;
+    const opened = await takePrintPage(started);
+    printPage = opened;
+    const page = opened.page;
     page.on("error", crashed);
     lap("start");
     // The launch itself may have run while the chapters were rendered; report what it cost.
     timings.start = Math.max(timings.start, started.startMs);
-    await page.setRequestInterception(true);
-    // Every attempt to reach outside the page is an error, reported once per address.
-    const blocked = new Set<string>();
-    const refuse = (url: string, how: string) => {
-      if (blocked.has(url)) return;
-      blocked.add(url);
-      diagnostics.push({
-        code: "E_EXTERN_RESURS",
-        severity: "fel",
-        file: sourceName,
-        found: url,
-        message: `Sidan försökte ${how} "${url}"; det blockerades. Rapporten får bara använda det bygget självt skrivit.`,
-      });
-    };
-    page.on("request", (request) => {
-      const url = request.url();
-      if (url.startsWith("data:") || url === "about:blank") {
-        void request.continue();
-        return;
-      }
-      refuse(url, "hämta");
-      void request.abort("blockedbyclient");
-    });
-    // What interception does not see (WebSockets, preconnects, workers) the page's policy refuses or
-    // the contained browser fails to reach; Chromium logs each attempt with its address.
-    const cdp = await page.createCDPSession();
-    cdp.on("Network.webSocketCreated", (event) => refuse(event.url, "öppna en WebSocket till"));
-    cdp.on("Log.entryAdded", ({ entry }) => {
-      if (entry.source !== "security" && entry.source !== "network") return;
-      const url = /'([a-z][a-z0-9+.-]*:[^']+)'/.exec(entry.text)?.[1] ?? entry.url;
-      if (url && !url.startsWith("data:")) refuse(url, "ansluta till");
-    });
-    await cdp.send("Network.enable");
-    await cdp.send("Log.enable");
     // A window the page opens is closed at once (it would also stall the layout, which waits for frames).
     onPopup = (target: Target) => {
       if (target.opener() !== page.target()) return;
-      refuse(target.url(), "öppna ett fönster mot");
+      if (!opened.refused.has(target.url())) opened.refused.set(target.url(), "öppna ett fönster mot");
       void target.page().then((popup) => popup?.close());
     };
     browser.on("targetcreated", onPopup);
@@ -286,6 +332,15 @@ export async function printPdf(
       outline: true,
     });
     lap("pdf");
+    // Every attempt to reach outside the page is an error, reported once per address.
+    for (const [url, how] of opened.refused)
+      diagnostics.push({
+        code: "E_EXTERN_RESURS",
+        severity: "fel",
+        file: sourceName,
+        found: url,
+        message: `Sidan försökte ${how} "${url}"; det blockerades. Rapporten får bara använda det bygget självt skrivit.`,
+      });
     return { pdf, browser: started.found, diagnostics, timings, printCopy, tableContinuations };
   } catch (cause) {
     if (signal?.aborted) throw new InterruptedError("Utskriften avbröts.", { cause });
@@ -304,7 +359,10 @@ export async function printPdf(
     signal?.removeEventListener("abort", closeOnAbort);
     if (onPopup) browser?.off("targetcreated", onPopup);
     await crashWatch?.detach().catch(() => undefined);
-    if (keepBrowser) await openPage?.close().catch(() => undefined);
-    else await browser?.close();
+    if (keepBrowser) {
+      await printPage?.page.close().catch(() => undefined);
+      const started = await starting.catch(() => undefined);
+      if (started?.browser.connected && !signal?.aborted) openNextPage(started);
+    } else await browser?.close();
   }
 }
