@@ -105,11 +105,16 @@ describe.skipIf(!ready)("report preview", () => {
         .filter((n) => n.endsWith(".md"))
         .sort()[0]!,
     );
+    // Only the body changes with a year text or a count: the page takes the new body in place (the
+    // same document, so this mark survives), with the preview's bar once.
+    await page.evaluate(() => ((window as { sammaSida?: boolean }).sammaSida = true));
     writeFileSync(
       yearText,
       `${readFileSync(yearText, "utf8")}\nRedaktören lade just till den här meningen i förhandsvisningen.\n`,
     );
     await pageShows("Redaktören lade just till den här meningen i förhandsvisningen.");
+    expect(await page.evaluate(() => (window as { sammaSida?: boolean }).sammaSida)).toBe(true);
+    expect(await page.evaluate(() => document.querySelectorAll("nav.forhandsvisning").length)).toBe(1);
 
     // Köp av sexuell tjänst i Stockholm: 835 → 935; the computed total goes from 2 175 to 2 275.
     const table = path.join(data, "2023/anmalda-brott.csv");
