@@ -44,25 +44,32 @@ export function removeRevisionExports(): void {
   live.clear();
 }
 
-/** Export folders whose process has ended (or whose pid is now another process's); removed. */
+/**
+ * Export folders whose process has ended (or whose pid is now another process's); removed. Only this
+ * user's: on a shared machine the temporary folder also holds other users' exports, which are theirs
+ * to sweep (and which this user may not read), so they are left alone, as is any folder that cannot
+ * be removed.
+ */
 export async function sweepRevisionExports(root = tmpdir()): Promise<string[]> {
   const removed: string[] = [];
+  const uid = process.getuid?.();
   for (const name of await readdir(root).catch(() => [] as string[])) {
     if (!name.startsWith(PREFIX)) continue;
     const dir = path.join(root, name);
+    const info = await stat(dir).catch(() => undefined);
+    if (info === undefined || (uid !== undefined && info.uid !== uid)) continue;
     const owner = /^report-diff-(\d+)-(\d+)-/.exec(name);
-    let stale: boolean;
-    if (owner) {
-      const pid = Number(owner[1]);
-      stale = !processAlive(pid) || (await processStartTime(pid)) !== owner[2];
-    } else {
-      // Named before folders carried their owner: stale once a day old.
-      const info = await stat(dir).catch(() => undefined);
-      stale = info !== undefined && Date.now() - info.mtimeMs > 24 * 3600_000;
-    }
+    const stale = owner
+      ? !processAlive(Number(owner[1])) || (await processStartTime(Number(owner[1]))) !== owner[2]
+      : // Named before folders carried their owner: stale once a day old.
+        Date.now() - info.mtimeMs > 24 * 3600_000;
     if (!stale) continue;
-    await rm(dir, { recursive: true, force: true });
-    removed.push(dir);
+    try {
+      await rm(dir, { recursive: true, force: true });
+      removed.push(dir);
+    } catch {
+      // Not ours to remove after all (permissions changed under it); the diff itself goes on.
+    }
   }
   return removed;
 }

@@ -1,10 +1,12 @@
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { sweepRevisionExports } from "../../src/diff/versions.js";
 import { processStartTime } from "../../src/pipeline/output.js";
 import { REPO_DATA, REPO_ROOT, tempDirWith, type TempDir } from "../helpers/temp-data.js";
+import { isRoot, runUnprivileged } from "../helpers/unprivileged.js";
 
 const temps: TempDir[] = [];
 afterEach(() => temps.splice(0).forEach((t) => t.cleanup()));
@@ -31,6 +33,36 @@ describe("tillfälliga mappar från report diff --year", () => {
     const removed = await sweepRevisionExports(root);
     expect(removed.map((d) => path.basename(d)).sort()).toEqual([dead, reused].sort());
     expect(readdirSync(root).sort()).toEqual(["annat", running].sort());
+  });
+
+  it("en annan användares gamla mapp i en delad tillfällig katalog lämnas, och städningen går vidare utan fel", async () => {
+    // As in /tmp on a shared machine: everyone may create folders, each user's own are private.
+    const root = temp();
+    chmodSync(root, 0o1777);
+    const foreign = `report-diff-${deadPid()}-123-främmande`;
+    mkdirSync(path.join(root, foreign, "data"), { recursive: true });
+    writeFileSync(path.join(root, foreign, "data/kallor.csv"), "x");
+    chmodSync(path.join(root, foreign), 0o700);
+    const home = temp();
+    chmodSync(home, 0o777);
+    const sweep = `import(${JSON.stringify(pathToFileURL(path.join(REPO_ROOT, "dist/diff/versions.js")).href)})
+      .then((m) => m.sweepRevisionExports(${JSON.stringify(root)}))
+      .then((removed) => console.log(JSON.stringify(removed)));`;
+    if (isRoot) {
+      // The folder is root's; the sweep runs as nobody, who may not read it.
+      const ran = await runUnprivileged(process.execPath, ["-e", sweep], { cwd: home, home });
+      expect(ran.stderr).toBe("");
+      expect(ran.code).toBe(0);
+      expect(JSON.parse(ran.stdout)).toEqual([]);
+    } else {
+      // Without root there is no other user: a folder of ours that cannot be emptied stands in for one.
+      chmodSync(path.join(root, foreign, "data"), 0o500);
+      const ran = spawnSync(process.execPath, ["-e", sweep], { encoding: "utf8" });
+      chmodSync(path.join(root, foreign, "data"), 0o700);
+      expect(ran.stderr).toBe("");
+      expect(ran.status).toBe(0);
+    }
+    expect(existsSync(path.join(root, foreign, "data/kallor.csv"))).toBe(true);
   });
 
   it("Ctrl-C mitt i en diff lämnar inga mappar efter sig, och slutkoden är 130", async () => {
