@@ -266,6 +266,17 @@ function validityText(code: Brottskod): string {
   return `till och med statistikåret ${code.sistaAr}`;
 }
 
+/** The catalog as names to match, built once per catalog rather than once per row. */
+const namedCatalogs = new WeakMap<readonly Brottskod[], { name: string; code: Brottskod }[]>();
+function namedCodes(brottskoder: readonly Brottskod[]): { name: string; code: Brottskod }[] {
+  let entries = namedCatalogs.get(brottskoder);
+  if (!entries) {
+    entries = brottskoder.map((b) => ({ name: b.benamning, code: b }));
+    namedCatalogs.set(brottskoder, entries);
+  }
+  return entries;
+}
+
 function resolveCode(
   record: RawRecord,
   cells: { text: string; kod: string },
@@ -289,8 +300,7 @@ function resolveCode(
     });
     return undefined;
   }
-  const entries = context.brottskoder.map((b) => ({ name: b.benamning, code: b }));
-  const match = matchName(cells.text, entries);
+  const match = matchName(cells.text, namedCodes(context.brottskoder));
   if (match.kind === "exact" || match.kind === "close") return match.entry.code;
   const list = (codes: { code: Brottskod }[]) =>
     codes.map((c) => `"${c.code.benamning}" (${c.code.kod})`).join(", ");

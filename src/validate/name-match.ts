@@ -37,6 +37,23 @@ function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 }
 
 /**
+ * The catalog's names as words, split once per catalog: a table of 150 000 rows matches each row
+ * against the same few dozen names.
+ */
+const catalogWords = new WeakMap<readonly NamedEntry[], { key: string; set: Set<string> }[]>();
+function entryWords(entries: readonly NamedEntry[]): { key: string; set: Set<string> }[] {
+  let words = catalogWords.get(entries);
+  if (!words) {
+    words = entries.map((e) => {
+      const tokens = nameTokens(e.name);
+      return { key: tokens.join(" "), set: new Set(tokens) };
+    });
+    catalogWords.set(entries, words);
+  }
+  return words;
+}
+
+/**
  * Finds the entry a name stands for. Identical word sequences match exactly. Otherwise the words of
  * one name must all occur in the other and make up at least 60 % of it, and one entry must fit
  * strictly better than every other; anything else is reported with the closest names.
@@ -44,13 +61,14 @@ function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 export function matchName<T extends NamedEntry>(name: string, entries: readonly T[]): NameMatch<T> {
   const tokens = nameTokens(name);
   const key = tokens.join(" ");
-  const exact = entries.filter((e) => nameTokens(e.name).join(" ") === key);
+  const words = entryWords(entries);
+  const exact = entries.filter((_, i) => words[i]!.key === key);
   if (exact.length === 1) return { kind: "exact", entry: exact[0]! };
   if (exact.length > 1) return { kind: "ambiguous", candidates: exact };
 
   const set = new Set(tokens);
-  const scored = entries.map((entry) => {
-    const other = new Set(nameTokens(entry.name));
+  const scored = entries.map((entry, i) => {
+    const other = words[i]!.set;
     const contained = overlap(set, other) === Math.min(set.size, other.size);
     return { entry, score: jaccard(set, other), contained };
   });
