@@ -11,7 +11,7 @@ import {
   shareInPercent,
   type TextRules,
 } from "./phrases.js";
-import { changeMarker, countMarker, formatLargeNumber, percentMarker } from "./skrivregler.js";
+import { changeMarker, countMarker, figureMarker, percentMarker } from "./skrivregler.js";
 import { markdownText } from "./markdown-text.js";
 import { formatChangeCell, formatCount, formatSwedishDate } from "./swedish.js";
 import { isMissingFigure, missingMarker, type SaknadUppgift } from "./missing-figures.js";
@@ -77,7 +77,7 @@ export function createTemplateEnvironment(options: TemplateEnvironmentOptions = 
   const hb = Handlebars.create();
   const rules = options.rules ?? DEFAULT_TEXT_RULES;
   const text = options.markdown ? markdownText : (s: string) => s;
-  hb.registerHelper("tal", (n: unknown) => formatLargeNumber(number(n, "tal")));
+  hb.registerHelper("tal", (n: unknown) => figureMarker(number(n, "tal")));
   hb.registerHelper("antal", (n: unknown) => countMarker(number(n, "antal")));
   hb.registerHelper("antalEtt", (n: unknown) => countMarker(number(n, "antalEtt"), "neutrum"));
   hb.registerHelper("Antal", (n: unknown) => countMarker(number(n, "Antal")));

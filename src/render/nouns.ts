@@ -54,7 +54,50 @@ const NOUNS: readonly Noun[] = [
   noun("åtgärd", "åtgärder", "åtgärderna", "utrum"),
   noun("anmälan", "anmälningar", "anmälningarna", "utrum"),
   noun("insats", "insatser", "insatserna", "utrum"),
+  noun("tillfälle", "tillfällen", "tillfällena", "neutrum"),
+  noun("gång", "gånger", "gångerna", "utrum"),
+  noun("krona", "kronor", "kronorna", "utrum"),
+  noun("miljon", "miljoner", "miljonerna", "utrum"),
+  noun("miljard", "miljarder", "miljarderna", "utrum"),
+  noun("månad", "månader", "månaderna", "utrum"),
+  noun("vecka", "veckor", "veckorna", "utrum"),
+  noun("dag", "dagar", "dagarna", "utrum"),
+  noun("timme", "timmar", "timmarna", "utrum"),
+  noun("kommun", "kommuner", "kommunerna", "utrum"),
+  noun("bransch", "branscher", "branscherna", "utrum"),
 ];
+
+/**
+ * Nouns that count something other than people, offences and cases: a number before one of them is
+ * compared only with numbers before the same noun. Default for a noun not listed: the common kind.
+ */
+const OWN_KIND = new Set([
+  "år",
+  "land",
+  "restaurang",
+  "åtgärd",
+  "företag",
+  "ställe",
+  "region",
+  "län",
+  "kapitel",
+  "förslag",
+  "insats",
+  "tillstånd",
+  "uppehållstillstånd",
+  "tillfälle",
+  "gång",
+  "krona",
+  "miljon",
+  "miljard",
+  "månad",
+  "vecka",
+  "dag",
+  "timme",
+  "kommun",
+  "bransch",
+]);
+const kindOf = (n: Noun) => (OWN_KIND.has(n.singular) ? n.singular : "");
 
 const BY_FORM = new Map<string, { noun: Noun; plural: boolean }>();
 for (const n of NOUNS) {
@@ -71,7 +114,15 @@ export interface NounMatch {
   word: string;
   /** The same word in the singular, for a count of one ("ärenden" → "ärende", "sexköpsbrott" → itself). */
   singular: string;
+  /** The same word in the indefinite plural, for any other count ("gärningsperson" → "gärningspersoner"). */
+  pluralForm: string;
   plural: boolean;
+  /**
+   * What the noun counts, for deciding which numbers in a sentence are comparable: people, offences
+   * and cases are one kind ("Bland de 41 fallen var 3 kvinnor"), while a unit of its own ("30 år",
+   * "sex andra länder", "38 åtgärder") is not compared with them.
+   */
+  kind: string;
 }
 
 /** The noun a word is, or ends in (compounds), or `undefined` for a word the lexicon does not know. */
@@ -85,5 +136,6 @@ export function lookUpNoun(word: string): NounMatch | undefined {
   const hit = BY_FORM.get(ending)!;
   const stem = word.slice(0, word.length - ending.length);
   const singular = hit.plural && hit.noun.plural === ending ? stem + hit.noun.singular : word;
-  return { genus: hit.noun.genus, word, singular, plural: hit.plural };
+  const pluralForm = !hit.plural && hit.noun.singular === ending ? stem + hit.noun.plural : word;
+  return { genus: hit.noun.genus, word, singular, pluralForm, plural: hit.plural, kind: kindOf(hit.noun) };
 }

@@ -28,11 +28,20 @@ import { formatNumber } from "./swedish.js";
 
 const OPEN = "\uE000";
 const CLOSE = "\uE001";
-const MARKER = /\uE000([ACP])([^\uE001]*)\uE001/g;
+const MARKER = /\uE000([ACPT])([^\uE001]*)\uE001/g;
 
 /** A running-text count: words or digits, gender and sentence position decided later. */
 export function countMarker(n: number, genus?: Genus): string {
   return `${OPEN}A${n}|${genus === "neutrum" ? "n" : genus === "utrum" ? "u" : ""}${CLOSE}`;
+}
+
+/**
+ * A figure always in digits (`tal`: "74 000", "8 miljoner"). It is marked all the same, so that
+ * counts of the same kind in its sentence are written in digits beside it ("8 misstänkta
+ * gärningspersoner och fler än 100 målsägande", not "åtta … 100").
+ */
+export function figureMarker(n: number): string {
+  return `${OPEN}T${n}|${CLOSE}`;
 }
 
 /** A share in running text, "44 procent". */
@@ -70,6 +79,7 @@ export function changePhrase(change: Change, rules: TextRules = DEFAULT_TEXT_RUL
 export function resolvePlain(text: string, rules: TextRules = DEFAULT_TEXT_RULES): string {
   return text.replace(MARKER, (_, kind: string, body: string) => {
     if (kind === "A") return formatCountPlain(Number(body.split("|")[0]), rules);
+    if (kind === "T") return formatLargeNumber(Number(body.split("|")[0]));
     if (kind === "P") return `${formatNumber(Number(body))} procent`;
     return changeNominal(parseChange(body), rules, true);
   });
@@ -111,6 +121,19 @@ function direction(c: Change): Direction {
 const usesCounts = (c: Change, rules: TextRules) =>
   c.before !== null && (c.before < rules.smallBase || c.percent === null);
 
+/**
+ * A change published as a percentage only (Brå's), on a base that must have been under the small-base
+ * limit: the earlier figure is about now / (1 + p). A percentage of a handful says little and the
+ * counts are not known, so only the direction is told ("9 gällde barn, en minskning jämfört med 2022").
+ */
+const onUnknownSmallBase = (c: Change, rules: TextRules) =>
+  c.before === null &&
+  c.percent !== null &&
+  c.percent > -100 &&
+  // A count of none tells nothing about the base.
+  c.now > 0 &&
+  c.now / (1 + c.percent / 100) < rules.smallBase;
+
 /** Both figures of a small-base change in one form: "från tre till fem", "från 14 till 9". */
 function fromTo(c: Change, rules: TextRules, withYear: boolean, digits = false): string {
   const words = !digits && Math.max(c.now, c.before!) <= rules.wordsUpTo;
@@ -143,6 +166,7 @@ function changeNominal(c: Change, rules: TextRules, withYear: boolean, digits = 
       if (usesCounts(c, rules)) return `${noun} ${fromTo(c, rules, withYear, digits)}`;
       const times = multiple(c.percent!);
       if (times) return `${times[0]}${since}`;
+      if (onUnknownSmallBase(c, rules)) return `${noun}${since}`;
       return `${noun} med ${formatNumber(Math.abs(c.percent!))} procent${since}`;
     }
   }
@@ -161,6 +185,7 @@ function changeVerbal(c: Change, rules: TextRules, withYear: boolean, digits = f
       if (usesCounts(c, rules)) return [verb, fromTo(c, rules, withYear, digits)];
       const times = multiple(c.percent!);
       if (times) return [times[1], since.trim()];
+      if (onUnknownSmallBase(c, rules)) return [verb, since.trim()];
       return [verb, `med ${formatNumber(Math.abs(c.percent!))} procent${since}`];
     }
   }
@@ -201,7 +226,7 @@ const SMALL_NUMBER_WORDS: Record<string, number> = Object.fromEntries(
 SMALL_NUMBER_WORDS.ett = 1;
 
 interface Marker {
-  kind: "A" | "C" | "P";
+  kind: "A" | "C" | "P" | "T";
   body: string;
   start: number;
   end: number;
@@ -226,9 +251,11 @@ const WORD = /[\p{L}-]+/gu;
 function nounAfter(text: string) {
   const words =
     text
-      .split(/(?=[,.;:()])/)[0]!
+      .split(/(?=[,.;:()\uE000])/)[0]!
       .match(WORD)
       ?.slice(0, 4) ?? [];
+  // "39 683 år 2020": "år" before a year is "in the year", not what is counted.
+  if (/^\s*år \d{4}\b/.test(text)) return undefined;
   for (const word of words) {
     const hit = lookUpNoun(word);
     if (hit) return hit;
@@ -306,6 +333,45 @@ function rephraseOpening(
   return `Sammanlagt ${sentence.slice(first.start)}`;
 }
 
+interface CountInSentence {
+  marker: Marker;
+  noun: ReturnType<typeof nounAfter>;
+  /** What is counted (nouns.ts `kind`); an elided noun counts what the count before it counted. */
+  kind: string;
+}
+
+/** The counts of a sentence with what each counts, from left to right. */
+function countsIn(sentence: string, markers: Marker[]): CountInSentence[] {
+  let lastKind = "";
+  return markers
+    .filter((m) => m.kind === "A" || m.kind === "T")
+    .map((marker) => {
+      // A range ("12–15 år") counts what its upper end counts.
+      const range = /^\s*[–-]\s*\uE000[AT][^\uE001]*\uE001/.exec(sentence.slice(marker.end));
+      const noun = nounAfter(sentence.slice(marker.end + (range?.[0].length ?? 0)));
+      const kind = noun ? noun.kind : lastKind;
+      lastKind = kind;
+      return { marker, noun, kind };
+    });
+}
+
+/**
+ * Comparable numbers in one form (Myndigheternas skrivregler): the kinds of count in the sentence of
+ * which one needs digits. Then every count of that kind is in digits, one and none too ("127 brott om
+ * människoexploatering och 1 om människohandel"), while a count of something else keeps its own form
+ * ("fem män … medelåldern var 30 år").
+ */
+function kindsInDigits(counts: CountInSentence[], rules: TextRules): Set<string> {
+  return new Set(
+    counts
+      .filter(({ marker }) => {
+        const n = countValue(marker);
+        return !Number.isInteger(n) || n < 0 || n > rules.wordsUpTo;
+      })
+      .map((c) => c.kind),
+  );
+}
+
 function resolveSentence(
   raw: string,
   seen: Set<string>,
@@ -316,17 +382,20 @@ function resolveSentence(
   for (const [pattern, replacement] of TERMS) sentence = sentence.replace(pattern, replacement);
 
   let markers = markersIn(sentence);
-  const counts = markers.filter((m) => m.kind === "A");
-  // Comparable numbers in one form: if any count needs digits, every count does.
-  const forceDigits = counts.some((m) => countValue(m) > rules.wordsUpTo);
+  let counts = countsIn(sentence, markers);
+  let digitKinds = kindsInDigits(counts, rules);
 
   const lead = /^[*_(]*/.exec(sentence)![0];
   const first = markers[0];
-  if (first && first.start === lead.length && first.kind !== "C") {
-    const reworded = rephraseOpening(first, sentence.slice(lead.length), forceDigits, rules);
+  // A figure from `tal` is digits by the template's choice; an opening one is reported, not reworded.
+  if (first && first.start === lead.length && first.kind !== "C" && first.kind !== "T") {
+    const firstKind = counts.find((c) => c.marker === first)?.kind ?? "";
+    const reworded = rephraseOpening(first, sentence.slice(lead.length), digitKinds.has(firstKind), rules);
     if (reworded !== undefined) {
       sentence = lead + reworded;
       markers = markersIn(sentence);
+      counts = countsIn(sentence, markers);
+      digitKinds = kindsInDigits(counts, rules);
     }
   }
 
@@ -334,37 +403,52 @@ function resolveSentence(
   let out = "";
   let at = 0;
   let lastGenus: Genus | undefined;
+  let lastKind = "";
   let lastVerbDirection: Direction | undefined;
-  // A count of one takes the singular noun and adjective: "ett potentiella brottsoffer" → "ett
-  // potentiellt brottsoffer", "ett ärenden" → "ett ärende".
-  let singular: { plural: string; singular: string; genus: Genus } | undefined;
+  // A count of one takes the singular noun and adjective ("ett potentiella brottsoffer" → "ett
+  // potentiellt brottsoffer", "ett ärenden" → "ett ärende"); any other count the plural ("två
+  // gärningsperson" → "två gärningspersoner").
+  let agreement: ((text: string) => string) | undefined;
   const segment = (from: number, to?: number) => {
     const text = sentence.slice(from, to);
-    const one = singular;
-    singular = undefined;
-    return one ? singularPhrase(text, one) : text;
+    const agree = agreement;
+    agreement = undefined;
+    return agree ? agree(text) : text;
   };
   for (const m of markers) {
     let before = segment(at, m.start);
     const after = sentence.slice(m.end);
     let text: string;
-    if (m.kind === "A") {
+    if (m.kind === "A" || m.kind === "T") {
       const n = countValue(m);
-      const noun = nounAfter(after);
+      const count = counts.find((c) => c.marker.start === m.start)!;
+      const noun = count.noun;
       const genus = countGenus(m) ?? noun?.genus ?? lastGenus ?? "utrum";
       if (noun) lastGenus = noun.genus;
-      // One stays a word among digits: "127 brott … och ett om tiggeri", "och att en person …".
-      const words = (!forceDigits || n === 1) && Number.isInteger(n) && n >= 0 && n <= rules.wordsUpTo;
+      lastKind = count.kind;
+      // A figure from `tal` stays in digits whatever its size.
+      const words =
+        m.kind === "A" &&
+        !digitKinds.has(count.kind) &&
+        Number.isInteger(n) &&
+        n >= 0 &&
+        n <= rules.wordsUpTo;
       // A count alone in parentheses is a figure beside a word ("arbetskraftsexploatering (0)"):
       // digits, never "(noll)" or "(inga)".
       const figureInParentheses = /\(\s*$/.test(before) && /^\s*\)/.test(after);
-      // None is a word in running text, never a bare 0: "inga brott", elided "… och inget mot vuxna".
-      if (figureInParentheses) text = formatLargeNumber(n);
+      // None in words is "inga brott", elided "… och inget mot vuxna", never "noll".
+      if (figureInParentheses || !words) text = formatLargeNumber(n);
       else if (n === 0) text = noun ? "inga" : genus === "neutrum" ? "inget" : "ingen";
-      else text = words ? numberInWords(n, genus === "neutrum") : formatLargeNumber(n);
+      else text = numberInWords(n, genus === "neutrum");
       if (/^[*_(]*$/.test(out + before)) text = capitalise(text);
-      if (n === 1 && noun && !figureInParentheses)
-        singular = { plural: noun.word, singular: noun.singular, genus };
+      if (noun && !figureInParentheses) {
+        const one = { plural: noun.word, singular: noun.singular, genus };
+        if (n === 1) agreement = (t) => singularPhrase(t, one);
+        else if (!noun.plural && noun.pluralForm !== noun.word) {
+          const typed = ` ${noun.word}`;
+          agreement = (t) => (t.startsWith(typed) ? ` ${noun.pluralForm}${t.slice(typed.length)}` : t);
+        }
+      }
     } else if (m.kind === "P") {
       text = `${formatNumber(Number(m.body))} procent`;
     } else {
@@ -373,17 +457,19 @@ function resolveSentence(
       const withYear = !seen.has(phrase);
       const verbBefore = /(?<!\p{L})(ökade|minskade|förändrades)\s+$/u.exec(before);
       const dir = direction(change);
+      // "från 14 till 9" in the form of the count it describes.
+      const digits = digitKinds.has(lastKind);
       if (verbBefore) {
-        const [verb, complement] = changeVerbal(change, rules, withYear, forceDigits);
+        const [verb, complement] = changeVerbal(change, rules, withYear, digits);
         before = before.slice(0, verbBefore.index) + `${verb}${complement ? " " : ""}`;
         text = complement;
         lastVerbDirection = dir;
       } else if (lastVerbDirection !== undefined && /\boch\s+$/.test(before)) {
         // "ökade från tre till fem för vuxna och [minskade] från två till en för barn".
-        const [verb, complement] = changeVerbal(change, rules, withYear, forceDigits);
+        const [verb, complement] = changeVerbal(change, rules, withYear, digits);
         text = dir === lastVerbDirection ? complement : `${verb}${complement ? " " : ""}${complement}`;
       } else {
-        text = changeNominal(change, rules, withYear, forceDigits);
+        text = changeNominal(change, rules, withYear, digits);
       }
       if (dir !== "saknas") seen.add(phrase);
     }

@@ -44,12 +44,66 @@ describe("räkneord som stämmer med substantivets genus", () => {
 
   it("ett utelämnat substantiv tar genus från det senast räknade", () => {
     expect(
-      text("Det anmäldes {{antal a}} brott om exploatering och {{antal b}} om tiggeri.", { a: 127, b: 1 }),
-    ).toBe("Det anmäldes 127 brott om exploatering och ett om tiggeri.");
+      text("Det anmäldes {{antal a}} brott om exploatering och {{antal b}} om tiggeri.", { a: 5, b: 1 }),
+    ).toBe("Det anmäldes fem brott om exploatering och ett om tiggeri.");
   });
+
+  it.each([
+    ["Det gällde {{antal n}} gärningsperson.", 2, "Det gällde två gärningspersoner."],
+    ["Det gällde {{antal n}} ärende.", 14, "Det gällde 14 ärenden."],
+    ["Det gällde {{antal n}} gärningsperson.", 1, "Det gällde en gärningsperson."],
+  ])("sätter substantivet i plural efter andra tal än ett: %s (%j)", (template, n, expected) =>
+    expect(text(template, { n })).toBe(expected),
+  );
 });
 
 describe("siffror och ord i samma mening", () => {
+  it.each([
+    [
+      "Det anmäldes {{antal a}} brott om exploatering och {{antal b}} om tiggeri, {{antal v}} mot vuxna och {{antal c}} mot barn.",
+      { a: 127, b: 1, v: 0, c: 1 },
+      "Det anmäldes 127 brott om exploatering och 1 om tiggeri, 0 mot vuxna och 1 mot barn.",
+    ],
+    [
+      "Det anmäldes {{antal a}} brott i Nord, {{antal b}} brott i Mitt och {{antal c}} brott i Syd.",
+      { a: 32, b: 1, c: 8 },
+      "Det anmäldes 32 brott i Nord, 1 brott i Mitt och 8 brott i Syd.",
+    ],
+    [
+      "Det upptäcktes {{antal a}} brottsoffer ({{antal b}} från Vietnam), {{antal c}} gärningsperson misstänktes och verket vidtog {{antal d}} åtgärder.",
+      { a: 5, b: 3, c: 1, d: 38 },
+      "Det upptäcktes fem brottsoffer (tre från Vietnam), en gärningsperson misstänktes och verket vidtog 38 åtgärder.",
+    ],
+    [
+      "Av dem var {{antal a}} män, och medelåldern var {{antal b}} år.",
+      { a: 5, b: 30 },
+      "Av dem var fem män, och medelåldern var 30 år.",
+    ],
+    [
+      "Där fanns {{antal a}} misstänkta och fler än {{tal b}} målsägande, och vinsten var {{tal c}} miljoner kronor.",
+      { a: 8, b: 100, c: 52 },
+      "Där fanns 8 misstänkta och fler än 100 målsägande, och vinsten var 52 miljoner kronor.",
+    ],
+    [
+      "Det var {{antal a}} arbetstagare, att jämföra med {{tal b}} år 2020.",
+      { a: 7, b: 39683 },
+      "Det var 7 arbetstagare, att jämföra med 39\u00a0683 år 2020.",
+    ],
+    [
+      "Barn som är {{tal a}}–{{tal b}} år och {{antal c}}–{{antal d}} år.",
+      { a: 12, b: 15, c: 9, d: 14 },
+      "Barn som är 12–15 år och 9–14 år.",
+    ],
+    ["Det var {{tal a}} fall och {{antal b}} personer.", { a: 3, b: 4 }, "Det var 3 fall och fyra personer."],
+    [
+      "Bland de {{antal a}} fallen var {{antal b}} kvinnor.",
+      { a: 41, b: 3 },
+      "Bland de 41 fallen var 3 kvinnor.",
+    ],
+  ])("jämförbara tal, också ett och noll, i samma form: %s", (template, context, expected) =>
+    expect(text(template, context)).toBe(expected),
+  );
+
   it("skriver alla tal med siffror när ett av dem är större än tolv", () => {
     expect(text("Av dem gällde {{antal a}} vuxna och {{antal b}} barn.", { a: 95, b: 12 })).toBe(
       "Av dem gällde 95 vuxna och 12 barn.",
@@ -141,6 +195,25 @@ describe("förändringar", () => {
     );
   });
 
+  it("ger ingen procentsats på en liten bas som bara källans procent avslöjar", () => {
+    const published = (totalt: number, p: number) => ({
+      totalt,
+      foregaendeAr: null,
+      forandringProcent: null,
+      publiceradForandringProcent: p,
+    });
+    // 9 after −36 % was about 14 the year before; 101 after +38 % about 73.
+    expect(text("Barnen var {{antal f.totalt}}, {{forandring f 2022}}.", { f: published(9, -36) })).toBe(
+      "Barnen var nio, en minskning jämfört med 2022.",
+    );
+    expect(text("Brotten ökade {{forandring f 2022}}.", { f: published(9, -36) })).toBe(
+      "Brotten minskade jämfört med 2022.",
+    );
+    expect(text("Vuxna var {{antal f.totalt}}, {{forandring f 2022}}.", { f: published(101, 38) })).toBe(
+      "Vuxna var 101, en ökning med 38 procent jämfört med 2022.",
+    );
+  });
+
   it("hittar 'ökade' om en minskning i text den inte själv skrev", () => {
     expect(applyWritingRules("Brotten ökade från fem till tre.").findings.map((f) => f.rule)).toEqual([
       "okade-minskning",
@@ -178,8 +251,8 @@ describe("noll skrivs med ord i löptext", () => {
   it.each([
     [
       "Det anmäldes {{antal a}} brott, {{antal v}} mot vuxna och {{antal b}} mot barn.",
-      { a: 127, v: 0, b: 1 },
-      "Det anmäldes 127 brott, inget mot vuxna och ett mot barn.",
+      { a: 7, v: 0, b: 1 },
+      "Det anmäldes sju brott, inget mot vuxna och ett mot barn.",
     ],
     ["Det gällde {{antal n}} personer.", { n: 0 }, "Det gällde inga personer."],
     ["Det gällde {{antal n}} brott.", { n: 0 }, "Det gällde inga brott."],
