@@ -78,7 +78,10 @@ const SMALL_VALUE: Record<string, number> = Object.fromEntries([
   ...SMALL.map((w, i) => [w, i + 2]),
 ]);
 const COUNTED_NOUNS =
-  "brott|ärenden?|fall|barn|personer|kvinnor|män|flickor|pojkar|domar|fängelsedomar|åtal|målsägande|länder|regioner|restauranger|gärningspersoner|offer|brottsoffer";
+  "brott|ärenden?|fall|barn|personer|kvinnor|män|flickor|pojkar|domar|fängelsedomar|åtal|målsägande|gärningspersoner|offer|brottsoffer";
+
+/** What a number may count that is not comparable with people, offences and cases. */
+const UNITS = "år|gånger|kronor|miljoner|miljarder|procent|åtgärder|länder|restauranger|regioner|tillfällen";
 
 export interface Violation {
   rule: string;
@@ -101,13 +104,37 @@ export function writingRuleViolations(text: string): Violation[] {
       if (/^\s*(med )?en minskning/.test(grew[1]!) || (fromTo && value(fromTo[2]!) < value(fromTo[1]!)))
         flag("ökade om en minskning");
     }
-    // Comparable counts in one sentence in one form: no "tolv fall" beside "15 fall".
+    // Comparable counts in one sentence in one form: no "tolv fall" beside "15 fall", and no "ett"
+    // or "inget" for an elided noun beside digits ("127 brott … och ett om tiggeri, inget mot vuxna").
     const digitCount = new RegExp(
       `(?<![\\d,])(1[3-9]|[2-9]\\d|\\d{3,}) (?:\\p{L}+ )?(?:${COUNTED_NOUNS})\\b`,
       "u",
     );
-    const wordCount = new RegExp(`(?<!\\p{L})(${SMALL.join("|")}) (?:${COUNTED_NOUNS})(?!\\p{L})`, "iu");
+    const wordCount = new RegExp(
+      `(?<!\\p{L})(?:(?:${SMALL.join("|")}) (?:\\p{L}+ )?(?:${COUNTED_NOUNS})(?!\\p{L})|(?:${SMALL.join("|")}|en|ett|inget|ingen|inga) (?:om|mot) )`,
+      "iu",
+    );
     if (digitCount.test(sentence) && wordCount.test(sentence)) flag("jämförbara tal i olika form");
+    // A small count in digits where nothing comparable needs them: "var 5 män, och medelåldern var
+    // 30 år" (an age is not compared with a count of people).
+    const bigNumber = new RegExp(
+      `(?<![\\d,])(?!(?:19|20)\\d\\d(?!\\d| \\d))(?:1[3-9]|[2-9]\\d|\\d{3,}|\\d{1,3}(?: \\d{3})+)(?![\\d,])(?! (?:\\p{L}+ )?(?:${UNITS})(?!\\p{L}))`,
+      "u",
+    );
+    const smallDigits = new RegExp(`(?<![\\d,(])(?:[1-9]|1[0-2]) (?:\\p{L}+ )?(?:${COUNTED_NOUNS})\\b`, "u");
+    if (smallDigits.test(sentence) && !bigNumber.test(sentence.replace(/\d+ procent/g, "")))
+      flag("litet tal med siffror utan jämförbart större");
+    // A base under 20 gets counts, not a percentage: "9 gällde barn, en minskning med 36 procent"
+    // means a change from about 14.
+    for (const m of sentence.matchAll(/, en (ökning|minskning) med (\d+) procent/gu)) {
+      const before = sentence
+        .slice(0, m.index)
+        .replace(/\b(?:19|20)\d\d\b/g, "")
+        .match(/\d[\d ]*\d|\d/g);
+      const now = Number(before?.at(-1)?.replace(/ /g, ""));
+      const change = (m[1] === "ökning" ? 1 : -1) * Number(m[2]);
+      if (Number.isFinite(now) && now / (1 + change / 100) < 20) flag("procent på en bas under 20");
+    }
     if (/(?<!\p{L})ett (personer|kvinnor|män|flickor|pojkar|gärningspersoner)(?!\p{L})/u.test(sentence))
       flag("ett med ett substantiv i utrum");
     if (i > 0) {
