@@ -48,10 +48,12 @@ async function readDirectory(
     if ((cause as NodeJS.ErrnoException).code === "ENOENT") return out;
     throw cause;
   }
-  for (const name of names) {
-    const file = await read(path.join(dir, name));
+  // Read side by side (a file system round trip each), kept in name order.
+  const files = await Promise.all(names.map((name) => read(path.join(dir, name))));
+  names.forEach((name, i) => {
+    const file = files[i];
     if (file) out.set(name.slice(0, -suffix.length), file);
-  }
+  });
   return out;
 }
 
@@ -89,16 +91,22 @@ export async function loadTemplates(
   /** The data folder the year's texts must lie in. Default: two levels up (`data/<år>/texter`). */
   dataRoot: string = path.dirname(path.dirname(yearTextDir)),
 ): Promise<LoadedTemplates & { diagnostics: Diagnostic[] }> {
-  const chapterFiles = await readDirectory(path.join(templateDir, "kapitel"), ".hbs");
   const diagnostics: Diagnostic[] = [];
+  const [chapterFiles, partials, yearTexts, layout, stylesheet] = await Promise.all([
+    readDirectory(path.join(templateDir, "kapitel"), ".hbs"),
+    readDirectory(path.join(templateDir, "partials"), ".hbs"),
+    readDirectory(yearTextDir, ".md", readYearText(dataRoot, diagnostics)),
+    readTemplate(path.join(templateDir, "rapport.html.hbs")),
+    readTemplate(path.join(templateDir, "rapport.css")),
+  ]);
   return {
     diagnostics,
     chapters: [...chapterFiles].map(([name, template]) => ({ name, template })),
-    partials: await readDirectory(path.join(templateDir, "partials"), ".hbs"),
-    yearTexts: await readDirectory(yearTextDir, ".md", readYearText(dataRoot, diagnostics)),
+    partials,
+    yearTexts,
     yearTextDir: displayPath(yearTextDir),
-    layout: await readTemplate(path.join(templateDir, "rapport.html.hbs")),
-    stylesheet: await readTemplate(path.join(templateDir, "rapport.css")),
+    layout,
+    stylesheet,
   };
 }
 

@@ -204,6 +204,8 @@ export async function checkTemplates(options: PipelineOptions): Promise<Template
     ),
     usePrecompiledTemplateFile(), // the shipped templates, compiled by `npm run build`
   ]);
+  // Earlier years' texts are read while this year's are checked.
+  const copied = copiedYearTexts(templates, options.dataDir, statistikar);
   appendAll(diagnostics, templates.diagnostics); // year texts refused (links, special files, too large)
   const prose = [
     ...templates.chapters.map((c) => c.template),
@@ -218,7 +220,7 @@ export async function checkTemplates(options: PipelineOptions): Promise<Template
     if (diagnostic) diagnostics.push(diagnostic);
   }
   const refused = new Set(templates.diagnostics.map((d) => d.file));
-  diagnostics.push(...(await copiedYearTexts(templates, options.dataDir, statistikar)));
+  diagnostics.push(...(await copied));
   for (const name of yearTextNames(templates)) {
     if (templates.yearTexts.has(name) || refused.has(path.join(templates.yearTextDir, `${name}.md`)))
       continue;
@@ -246,24 +248,25 @@ async function copiedYearTexts(
     .filter((n) => /^\d{4}$/.test(n) && Number(n) < statistikar)
     .sort()
     .reverse();
-  const out: Diagnostic[] = [];
-  for (const [name, text] of templates.yearTexts) {
-    for (const year of years) {
-      const earlier = path.join(dataDir, year, "texter", `${name}.md`);
-      const source = await readFile(earlier, "utf8").catch(() => undefined);
-      if (source === undefined) continue;
-      if (source === text.source) {
-        out.push({
+  // Each text on its own (file system round trips side by side), in the texts' order.
+  const found = await Promise.all(
+    [...templates.yearTexts].map(async ([name, text]): Promise<Diagnostic | undefined> => {
+      for (const year of years) {
+        const earlier = path.join(dataDir, year, "texter", `${name}.md`);
+        const source = await readFile(earlier, "utf8").catch(() => undefined);
+        if (source === undefined) continue;
+        if (source !== text.source) return undefined;
+        return {
           code: "W_ARSTEXT_KOPIERAD",
           severity: "varning",
           file: text.file,
           message: `Texten är densamma som ${earlier}, ord för ord. Skriv om den för ${statistikar}.`,
-        });
+        };
       }
-      break;
-    }
-  }
-  return out;
+      return undefined;
+    }),
+  );
+  return found.filter((d) => d !== undefined);
 }
 
 /** The two halves of check as one. */
@@ -275,8 +278,11 @@ export function combineChecks(data: DataCheck, templates: TemplateCheck): CheckO
   };
 }
 
-const checkBoth = async (options: PipelineOptions) =>
-  combineChecks(await checkData(options), await checkTemplates(options));
+/** Both halves side by side: one reads templates while the other waits for data files, and back. */
+const checkBoth = async (options: PipelineOptions) => {
+  const [data, templates] = await Promise.all([checkData(options), checkTemplates(options)]);
+  return combineChecks(data, templates);
+};
 
 /**
  * Everything `report check` does, nothing written: load → validate → aggregate, then the chapters and
