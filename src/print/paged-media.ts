@@ -260,6 +260,13 @@ class KeepRowsTogether extends Paged.Handler {
     const start = overflow.startContainer.nodeType === 1
       ? overflow.startContainer.childNodes[overflow.startOffset] || overflow.startContainer
       : overflow.startContainer.parentElement;
+    const kept = keepSourceLineWithBlock(start, rendered);
+    if (kept) {
+      const range = document.createRange();
+      range.setStartBefore(kept);
+      range.setEnd(overflow.endContainer, overflow.endOffset);
+      return range;
+    }
     const item = start && start.closest && start.closest("tbody > tr, ul > li, ol > li");
     if (!item || !rendered.contains(item)) return;
     const group = item.parentElement;
@@ -285,6 +292,22 @@ class KeepRowsTogether extends Paged.Handler {
     range.setEnd(overflow.endContainer, overflow.endOffset);
     return range;
   }
+}
+// A table's or chart's Källa line would open the next page alone where the block ends at the foot of
+// this one: the break moves up so that the line goes with the table's last MIN_AFTER rows (the whole
+// table when it is too short to split as above, unless it opens the page) or with the whole chart.
+// Returns where the page should end instead, or nothing.
+function keepSourceLineWithBlock(start, rendered) {
+  const line = start && start.closest && start.closest("p");
+  if (!line || !rendered.contains(line) || !isSourceLine(line)) return;
+  const block = line.previousElementSibling;
+  if (!block) return;
+  if (block.matches("figure.diagram")) return hasContentBefore(block, rendered) ? block : undefined;
+  if (!block.matches(".tabell")) return;
+  const rows = [...block.querySelectorAll("tbody > tr")];
+  const continued = block.matches("[data-split-from]") || !!block.querySelector("[data-split-from]");
+  if (rows.length >= (continued ? MIN_AFTER + 1 : MIN_BEFORE + MIN_AFTER)) return rows[rows.length - MIN_AFTER];
+  return !continued && hasContentBefore(block, rendered) ? block : undefined;
 }
 function hasContentBefore(element, rendered) {
   for (let node = element; node && node !== rendered; node = node.parentElement)
