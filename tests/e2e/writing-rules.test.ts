@@ -99,6 +99,19 @@ describe.skipIf(!ready)("skrivreglerna i den tryckta rapporten (pdftotext)", () 
       expect(writingRuleViolations(text)).toEqual([]);
     });
 
+    it("har README:s efter-meningar ordagrant i den byggda PDF:en", () => {
+      // README's before/after table: its "Efter" column must be what the build prints, never typed.
+      const readme = readFileSync(path.join(import.meta.dirname, "../../README.md"), "utf8");
+      const table = readme.slice(readme.indexOf("| Före", readme.indexOf("före och efter reglerna")));
+      const after = [...table.matchAll(/^\|[^|\n]+\|\s*([^|\n]+?)\s*\|$/gm)]
+        .map((m) => m[1]!)
+        .filter((cell) => !/^(Efter|-+)$/.test(cell))
+        .slice(0, 3);
+      expect(after).toHaveLength(3);
+      const prose = proseSentences(text).join(" ").replace(/\s+/g, " ");
+      for (const sentence of after) expect(prose).toContain(sentence.replace(/¹/g, "").replace(/\s+/g, " "));
+    });
+
     it("skriver jämförbara tal i samma form, ett och noll också, men inte tal av annat slag", () => {
       const prose = proseSentences(text).join("\n");
       // 127 needs digits, so the one and the none beside it are digits too.
