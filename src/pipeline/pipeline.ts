@@ -332,14 +332,14 @@ async function renderProblems(
   ]);
   const context = buildTemplateContext(siffror, checked.missing);
   const rendered = renderChapters(checked.templates, context);
-  const errors = rendered.diagnostics.filter((d) => d.severity === "fel");
-  if (errors.length > 0) return errors;
+  // The chapters' warnings too (a writing rule the text breaks): check reports what build would.
+  if (rendered.diagnostics.some((d) => d.severity === "fel")) return rendered.diagnostics;
   const layout = renderHtmlDocument(
     rendered.chapters,
     { ...checked.templates, fontFaces: "", chartFontFace: "" },
     documentMeta(siffror, options),
   );
-  return layout.diagnostics;
+  return [...rendered.diagnostics, ...layout.diagnostics];
 }
 
 /**

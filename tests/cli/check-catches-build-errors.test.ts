@@ -59,6 +59,21 @@ describe("check fångar det som skulle stoppa build", { timeout: 60_000 }, () =>
     },
   );
 
+  it("en årstext som bryter en skrivregel ger samma varning i check som i bygget", async () => {
+    const dir = copyOfData();
+    const file = path.join(dir, "2023/texter/forslag.md");
+    writeFileSync(
+      file,
+      `${readFileSync(file, "utf8")}\nDet gäller alla. 2023 var ett år med fler ärenden.\n`,
+    );
+    const warnings = (diagnostics: readonly { code: string; file?: string; line?: number }[]) =>
+      diagnostics.filter((d) => d.code === "W_SPRAKREGEL").map((d) => `${d.file}:${d.line}`);
+    const rendered = await runRender(options(dir));
+    const checked = await runCheck(options(dir));
+    expect(warnings(rendered.diagnostics).length).toBeGreaterThan(0);
+    expect(warnings(checked.diagnostics)).toEqual(warnings(rendered.diagnostics));
+  });
+
   it("inget fält som mallar ser heter som en mallhjälp (då anropas hjälpen i stället för fältet)", async () => {
     const dir = copyOfData();
     const checked = await runCheck(options(dir));
