@@ -9,6 +9,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { hasChangeColumn } from "./anmalda-brott-table.js";
 import { KEY_FIGURE_SOURCES } from "../sources/registry.js";
 import { SaknadUppgift } from "./missing-figures.js";
+import type { SerieAr } from "../model/types.js";
 
 const isNode = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === "object" && !Array.isArray(v);
@@ -109,6 +110,10 @@ export interface TemplateContext extends Siffror {
   jamforelser: Record<string, Comparison | SaknadUppgift>;
   /** Per optional dataset id: a sentence saying its figures are missing, null where present. */
   saknas: Record<string, string | null>;
+  /** This year's value of a series against the earlier years in it, computed (never asserted in prose). */
+  serieJamforelser: Record<string, SerieJamforelse>;
+  /** Where the support programme's own figures cannot all be true at once (null without the dataset). */
+  stodprogramAvvikelser: StodprogramAvvikelser | null;
   /** The stated sums in Brå's table that differ from the computed ones (not other datasets'). */
   avvikelserAnmaldaBrott: Siffror["avvikelser"];
   /** Per series: the years with no figure at all (the chart shows a gap there). */
@@ -117,6 +122,38 @@ export interface TemplateContext extends Siffror {
   forandringskolumn: boolean;
   /** The review appendix's content; only in a draft (`--utkast`). */
   granskning: Granskning | null;
+}
+
+/** One series column's value for the statistics year set against the series' earlier years. */
+export interface SerieJamforelse extends Comparison {
+  /** The first and last earlier year with a value, and how many earlier years have one. */
+  forstaAr: number | null;
+  sistaAr: number | null;
+  tidigareAr: number;
+  /** The mean over the earlier years with a value, rounded to a whole number. */
+  medelvarde: number | null;
+  /** Higher (lower) than every earlier year with a value. */
+  hogst: boolean;
+  lagst: boolean;
+}
+
+/**
+ * The support programme's figures that contradict each other: a part larger than its whole, or
+ * stated totals that their parts do not sum to. Each is null where the figures agree (or one is missing).
+ */
+export interface StodprogramAvvikelser {
+  /** New people in the year outnumber all the people the programme covered in Sweden. */
+  nyaFlerAnDeltagare: boolean;
+  /** New men outnumber all the men the programme covered. */
+  nyaManFlerAnOmfattadeMan: boolean;
+  /** Women + men + children, where that differs from the stated total. */
+  omfattadeSumma: number | null;
+  /** Children in Sweden + children in the home country, where that differs from the stated children. */
+  barnSumma: number | null;
+  /** Women exploited sexually (share × women, rounded), where more than all sexually exploited. */
+  kvinnorSexuellt: number | null;
+  /** Any of the above. */
+  nagon: boolean;
 }
 
 /** A change the summary may name: what it concerns (in running text) and the figures. */
@@ -258,6 +295,11 @@ export function buildTemplateContext(
       ]),
     ),
     jamforelser,
+    serieJamforelser: {
+      regionkoordinatorer: seriesComparison(siffror, "regionkoordinatorer", "identifierade"),
+      migrationsverket: seriesComparison(siffror, "migrationsverket", "misstanktaFall"),
+    },
+    stodprogramAvvikelser: nsp ? supportProgrammeConflicts(nsp) : null,
     forandringskolumn: hasChangeColumn(siffror.anmaldaBrott),
     granskning: review && {
       avstamningar: review.avstamningar,
@@ -286,6 +328,62 @@ export function buildTemplateContext(
         `Uppgifter från ${d.beskrivning} för ${siffror.statistikar} finns inte i underlaget för den här rapporten.`,
       ]),
     ]),
+  };
+}
+
+function seriesComparison(siffror: Siffror, id: string, column: string): SerieJamforelse {
+  const years = (siffror.serier as Record<string, readonly SerieAr[] | undefined>)[id] ?? [];
+  const value = (y: SerieAr | undefined) => y?.varden[column] ?? null;
+  const totalt = value(years.find((y) => y.ar === siffror.statistikar));
+  const earlier = years.filter((y) => y.ar < siffror.statistikar && value(y) !== null);
+  const values = earlier.map((y) => value(y)!);
+  const foregaendeAr = value(years.find((y) => y.ar === siffror.statistikar - 1));
+  return {
+    totalt: totalt ?? 0,
+    foregaendeAr: totalt === null ? null : foregaendeAr,
+    forandringProcent: totalt === null ? null : percentChange(totalt, foregaendeAr),
+    forstaAr: earlier[0]?.ar ?? null,
+    sistaAr: earlier.at(-1)?.ar ?? null,
+    tidigareAr: earlier.length,
+    medelvarde: values.length ? Math.round(values.reduce((a, b) => a + b, 0) / values.length) : null,
+    hogst: totalt !== null && values.length > 0 && values.every((v) => totalt > v),
+    lagst: totalt !== null && values.length > 0 && values.every((v) => totalt < v),
+  };
+}
+
+function supportProgrammeConflicts(nsp: NonNullable<Siffror["stodprogram"]>): StodprogramAvvikelser {
+  const known = (...xs: (number | null)[]) => xs.every((x) => typeof x === "number");
+  const n = nsp as unknown as Record<string, number | null>;
+  const sumUnlessEqual = (total: string, parts: string[]) => {
+    const xs = parts.map((p) => n[p] ?? null);
+    const t = n[total] ?? null;
+    if (!known(t, ...xs)) return null;
+    const sum = xs.reduce<number>((a, b) => a + (b ?? 0), 0);
+    return sum === t ? null : sum;
+  };
+  const larger = (part: string, whole: string) => {
+    const [p, w] = [n[part] ?? null, n[whole] ?? null];
+    return known(p, w) && p! > w!;
+  };
+  const women = n.omfattadeKvinnor ?? null;
+  const share = n.omfattadeKvinnorSexuellExploateringProcent ?? null;
+  const sexual = n.sexuellExploatering ?? null;
+  const womenSexual = known(women, share) ? Math.round((women! * share!) / 100) : null;
+  const out = {
+    nyaFlerAnDeltagare: larger("nyaPersoner", "deltagareISverige"),
+    nyaManFlerAnOmfattadeMan: larger("nyaMan", "omfattadeMan"),
+    omfattadeSumma: sumUnlessEqual("omfattadeTotalt", ["omfattadeKvinnor", "omfattadeMan", "omfattadeBarn"]),
+    barnSumma: sumUnlessEqual("omfattadeBarn", ["deltagareBarn", "barnIHemlandet"]),
+    kvinnorSexuellt: womenSexual !== null && sexual !== null && womenSexual > sexual ? womenSexual : null,
+  };
+  return {
+    ...out,
+    nagon:
+      out.nyaFlerAnDeltagare ||
+      out.nyaManFlerAnOmfattadeMan ||
+      out.omfattadeSumma !== null ||
+      out.barnSumma !== null ||
+      out.kvinnorSexuellt !== null,
   };
 }
 

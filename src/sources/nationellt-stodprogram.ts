@@ -49,5 +49,10 @@ export const stodprogram = defineKeyFigureSource({
       parts: ["omfattadeKvinnor", "omfattadeMan", "omfattadeBarn"],
       avser: "omfattade personer fördelade på kvinnor, män och barn",
     },
+    {
+      total: "omfattadeBarn",
+      parts: ["deltagareBarn", "barnIHemlandet"],
+      avser: "omfattade barn, i Sverige och i hemlandet",
+    },
   ],
 });

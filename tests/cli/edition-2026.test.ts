@@ -242,8 +242,8 @@ describe(
         .sort((x, y) => y.now - x.now);
       const spaced = (t: string) => t.replace(/[\s\u00a0\u202f]/g, " ");
       expect(spaced(chapter("01-"))).toContain(
-        `Fördelat på brottskodsgrupper var de ${groups
-          .map((x) => `${spaced(x.now.toLocaleString("sv-SE"))} i gruppen ${x.g}`)
+        `Av dem hörde ${groups
+          .map((x) => `${spaced(x.now.toLocaleString("sv-SE"))} till gruppen ${x.g}`)
           .join(", ")
           .replace(/, (?=[^,]*$)/, " och ")}`,
       );
