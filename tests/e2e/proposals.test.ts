@@ -80,7 +80,7 @@ describe.skipIf(!ready)("kapitel 5 i den byggda PDF:en", () => {
         expect(proposal, section.number).toMatch(/\b(regeringen|utredningen|utredningens)\b/);
       } else {
         expect(measure, section.number).toMatch(
-          /^Åtgärd: Polismyndigheten avser, i rollen som rapportör, att /,
+          /^Åtgärd: Polismyndigheten avser, som nationell rapportör, att /,
         );
       }
     }
