@@ -23,7 +23,7 @@ export function footnotesToPageFloats(html: string): string {
   return withCallsAsFloats(html, definitions).replace(/<section class="fotnoter"[\s\S]*?<\/section>\n?/g, "");
 }
 
-const FOOTNOTE_CALL = /<sup class="footnote-ref"><a href="#fn(\d+)" id="fnref\d+">\d+<\/a><\/sup>/g;
+const FOOTNOTE_CALL = /<sup class="footnote-ref"><a href="#fn(\d+)" id="fnref\d+"[^>]*>\d+<\/a><\/sup>/g;
 const OUTSIDE_WORD = /[\s<>"]/;
 
 /**
@@ -55,8 +55,8 @@ function withCallsAsFloats(html: string, definitions: ReadonlyMap<string, string
  * - footnotes at the foot of the page (above);
  * - a chart is one Figure with its text alternative and a Caption (a <figure> around an <img> would be
  *   two nested Figures, the outer one without Alt), and only its wide drawing;
- * - the cover's title is a paragraph and "Innehåll" the first heading, so that the bookmarks start at
- *   the contents rather than hang under the cover;
+ * - the cover's title is a paragraph and every heading one level up ("Innehåll" and the chapters h1),
+ *   so that the bookmarks start at the contents rather than hang under the cover;
  * - the screen's hints about scrolling tables are left out;
  * - each chart's image states its size, so that the layout can measure a figure before its image has
  *   loaded (see KeepFiguresInFlow).
@@ -67,8 +67,8 @@ export function toPrintCopy(html: string): string {
     .replace(/<source media="[^"]*" srcset="[^"]*">/g, "")
     .replace(/<h1 class="omslag-titel">([\s\S]*?)<\/h1>/, '<p class="omslag-titel">$1</p>')
     .replace(
-      /<h2 id="innehall-rubrik" class="innehall-rubrik">([\s\S]*?)<\/h2>/,
-      '<h1 id="innehall-rubrik" class="innehall-rubrik">$1</h1>',
+      /<(\/?)h([2-6])([ >])/g,
+      (_tag, close: string, level: string, after: string) => `<${close}h${Number(level) - 1}${after}`,
     )
     .replace(/<img src="data:image\/svg\+xml;base64,([A-Za-z0-9+/=]{0,400})/g, withChartSize)
     .replace(/<p class="tabell-tips"[^>]*>[\s\S]*?<\/p>\n?/g, "")

@@ -60,8 +60,19 @@ function createMarkdown(toc: TocEntry[], charts: ReadonlyMap<string, Chart>): Ma
     String(tokens[idx]!.meta.label ?? tokens[idx]!.meta.id + 1);
   md.renderer.rules.footnote_caption = (tokens, idx) => label(tokens, idx);
   md.renderer.rules.footnote_anchor_name = (tokens, idx) => label(tokens, idx);
-  md.renderer.rules.footnote_block_open = () =>
-    '<section class="fotnoter" aria-label="Fotnoter">\n<hr class="fotnotlinje">\n<ol class="fotnoter-lista">\n';
+  // Each chapter's notes are a region of their own, named after the chapter (five regions all called
+  // "Fotnoter" cannot be told apart in a screen reader's list of landmarks).
+  md.renderer.rules.footnote_block_open = (_tokens, _idx, _options, env: RenderEnv) =>
+    `<section class="fotnoter" aria-label="${escapeHtml(env.kapitel ? `Fotnoter till ${env.kapitel}` : "Fotnoter")}">\n` +
+    '<hr class="fotnotlinje">\n<ol class="fotnoter-lista">\n';
+  // A call has a name a screen reader can say ("Fotnot 45", not "länk 45"); after a digit it stands a
+  // narrow no-break space apart, so that "2022" and note 49 are never read or copied as "202249".
+  md.renderer.rules.footnote_ref = (tokens, idx) => {
+    const n = label(tokens, idx);
+    const before = tokens[idx - 1];
+    const apart = before?.type === "text" && /\d$/.test(before.content) ? "\u202f" : "";
+    return `${apart}<sup class="footnote-ref"><a href="#fn${n}" id="fnref${n}" aria-label="Fotnot ${n}">${n}</a></sup>`;
+  };
   md.renderer.rules.footnote_anchor = (tokens, idx) => {
     const n = label(tokens, idx);
     return ` <a href="#fnref${n}" class="footnote-backref" aria-label="Tillbaka till hänvisning ${n}">↩\uFE0E</a>`;
@@ -81,10 +92,13 @@ function createMarkdown(toc: TocEntry[], charts: ReadonlyMap<string, Chart>): Ma
     const narrow = chart.narrowSvg
       ? `<source media="${NARROW_SCREEN}" srcset="${svgData(chart.narrowSvg)}">`
       : "";
+    // The caption stands above the chart, as a table's does (the Swedish report norm); the source line
+    // under it describes the figure (see source_lines).
+    const kalla = token.meta?.kalla as string | undefined;
     return (
-      `<figure class="diagram" id="diagram-${chart.id}"><picture>${narrow}` +
-      `<img src="${svgData(chart.svg)}" alt="${escapeHtml(chart.alt)}"></picture>` +
-      `<figcaption>Diagram ${figureNumber}. ${escapeHtml(chart.caption)}</figcaption></figure>`
+      `<figure class="diagram" id="diagram-${chart.id}"${kalla ? ` aria-describedby="${kalla}"` : ""}>` +
+      `<figcaption>Diagram ${figureNumber}. ${escapeHtml(chart.caption)}</figcaption><picture>${narrow}` +
+      `<img src="${svgData(chart.svg)}" alt="${escapeHtml(chart.alt)}"></picture></figure>`
     );
   };
   // A chart stands alone: no paragraph around the figure.
@@ -101,10 +115,18 @@ function createMarkdown(toc: TocEntry[], charts: ReadonlyMap<string, Chart>): Ma
     }
   });
   // The *Källa:* line under a table or chart belongs to it: styled as its note and kept on its page.
+  // The line is also the description of the table or chart it follows (aria-describedby), so that a
+  // screen reader gives the source with the figure rather than as a loose paragraph after it.
+  let sourceLineNumber = 0;
   md.core.ruler.push("source_lines", (state) => {
-    state.tokens.forEach((token, i) => {
-      if (token.type === "paragraph_open" && /^\*Källa:\*/.test(state.tokens[i + 1]?.content ?? ""))
-        token.attrSet("class", "kalla");
+    const t = state.tokens;
+    t.forEach((token, i) => {
+      if (token.type !== "paragraph_open" || !/^\*Källa:\*/.test(t[i + 1]?.content ?? "")) return;
+      const id = `kalla-${++sourceLineNumber}`;
+      token.attrSet("class", "kalla");
+      token.attrSet("id", id);
+      const described = describedBySourceLine(t, i);
+      if (described) described.meta = { ...described.meta, kalla: id };
     });
   });
   const taken = new Set<string>();
@@ -116,6 +138,11 @@ function createMarkdown(toc: TocEntry[], charts: ReadonlyMap<string, Chart>): Ma
       token.attrSet("id", id);
       const level = Number(token.tag.slice(1));
       if (level <= 2) toc.push({ level, id, text });
+      // The cover's title is the page's one h1: a chapter is an h2, its sections h3 and so on. The
+      // print copy moves them back up a level (toPrintCopy), where the cover title is no heading.
+      token.tag = `h${level + 1}`;
+      const close = state.tokens.slice(i).find((t) => t.type === "heading_close");
+      if (close) close.tag = token.tag;
     });
   });
   md.core.ruler.push("table_semantics", (state) => tableSemantics(state.tokens, state.Token));
@@ -132,27 +159,63 @@ function createMarkdown(toc: TocEntry[], charts: ReadonlyMap<string, Chart>): Ma
       columns > 5
         ? `<p class="tabell-tips" id="${id}-tips">Tabellen är bredare än skärmen: svep i sidled för att se alla kolumner.</p>\n`
         : "";
+    const kalla = token.meta?.kalla as string | undefined;
+    const describedBy = [hint ? `${id}-tips` : "", kalla ?? ""].filter(Boolean).join(" ");
     return (
       `${hint}<div class="tabell" id="${id}" role="region" tabindex="0" ` +
       `${caption ? `aria-labelledby="${id}-rubrik"` : `aria-label="Tabell"`}` +
-      `${hint ? ` aria-describedby="${id}-tips"` : ""}><table>\n` +
+      `${describedBy ? ` aria-describedby="${describedBy}"` : ""}><table>\n` +
       (caption ? `<caption id="${id}-rubrik">${self.renderInline(caption, options, env)}</caption>\n` : "")
     );
   };
-  md.renderer.rules.table_close = () => "</table></div>\n";
+  // A table with a missing figure ("..") explains the sign under itself, in print as on the screen.
+  md.renderer.rules.table_close = (tokens, idx) =>
+    "</table>" +
+    (tokens[idx]!.meta?.saknas
+      ? '<p class="teckenforklaring">Teckenförklaring: <abbr title="uppgift saknas">..</abbr> uppgift saknas</p>'
+      : "") +
+    "</div>\n";
   const cell = (tokens: Token[], idx: number) => {
     const token = tokens[idx]!;
     const style = token.attrGet("style");
     const scope = token.attrGet("scope") ?? (token.tag === "th" ? "col" : undefined);
     const colspan = token.attrGet("colspan");
+    // A screen reader says "uppgift saknas" for "..", not "punkt punkt".
+    const missing = tokens[idx + 1]?.content.trim() === MISSING ? ` aria-label="${MISSING_WORDS}"` : "";
     return (
       `<${token.tag}${scope ? ` scope="${scope}"` : ""}${colspan ? ` colspan="${colspan}"` : ""}` +
-      `${style?.includes("right") ? ' class="tal"' : ""}>`
+      `${style?.includes("right") ? ' class="tal"' : ""}${missing}>`
     );
   };
   md.renderer.rules.th_open = cell;
   md.renderer.rules.td_open = cell;
   return md;
+}
+
+interface RenderEnv {
+  /** The chapter being rendered, which names its footnotes' region. */
+  kapitel?: string;
+}
+
+/** The sign for a figure the data lacks, and what it means. */
+const MISSING = "..";
+const MISSING_WORDS = "uppgift saknas";
+
+/**
+ * The table or chart a *Källa:* paragraph at `i` belongs to: the table that closes right before it, or
+ * the chart standing alone in the paragraph before it. Its token gets the line's id.
+ */
+function describedBySourceLine(tokens: Token[], i: number): Token | undefined {
+  const before = tokens[i - 1];
+  if (before?.type === "table_close") {
+    for (let j = i - 2; j >= 0; j--) if (tokens[j]!.type === "table_open") return tokens[j];
+    return undefined;
+  }
+  if (before?.type === "paragraph_close" && tokens[i - 2]?.type === "inline") {
+    const only = tokens[i - 2]!.children;
+    if (only?.length === 1 && only[0]!.type === "image") return only[0];
+  }
+  return undefined;
 }
 
 /** Screens narrower than this get the charts' narrow drawings (see renderCharts). */
@@ -181,6 +244,7 @@ function tableSemantics(tokens: Token[], TokenClass: typeof Token): void {
     }
     let columns = 0;
     let inBody = false;
+    let saknas = false;
     for (let j = i + 1; j < tokens.length && tokens[j]!.type !== "table_close"; j++) {
       const t = tokens[j]!;
       if (t.type === "th_open") columns++;
@@ -204,6 +268,7 @@ function tableSemantics(tokens: Token[], TokenClass: typeof Token): void {
       }
       for (const k of rest) {
         const inline = tokens[k + 1]!;
+        if (inline.content.trim() === MISSING) saknas = true;
         if (inline.content.trim() !== "") continue;
         const space = new TokenClass("text", "", 0);
         space.content = "\u00a0";
@@ -211,6 +276,10 @@ function tableSemantics(tokens: Token[], TokenClass: typeof Token): void {
       }
     }
     table.meta = { ...table.meta, columns };
+    if (saknas) {
+      const close = tokens.slice(i).find((t) => t.type === "table_close");
+      if (close) close.meta = { ...close.meta, saknas };
+    }
   }
 }
 
@@ -227,7 +296,10 @@ export function renderHtmlDocument(
   const toc: TocEntry[] = [];
   const md = createMarkdown(toc, charts);
   const body = chapters
-    .map((c) => `<section class="kapitel" data-kapitel="${c.name}">\n${md.render(c.markdown, {})}</section>`)
+    .map((c) => {
+      const env: RenderEnv = { kapitel: /^# (.+)$/m.exec(c.markdown)?.[1]?.trim() };
+      return `<section class="kapitel" data-kapitel="${c.name}">\n${md.render(c.markdown, env)}</section>`;
+    })
     .join("\n");
   const hb = createTemplateEnvironment();
   const fill = (template: TemplateFile, data: object, kind: TemplateKind) => {

@@ -22,7 +22,7 @@ describe("källförteckningen i den byggda rapporten", () => {
     const html = readFileSync(path.join(report2024().dir, "rapport.html"), "utf8");
     const notesHtml = [...html.matchAll(/<li id="fn\d+"[^>]*class="fotnot"><p>(.*?) <a href="#fnref/g)];
     notes = notesHtml.map((m) => m[1]!);
-    const start = html.indexOf('<h1 id="kallor">');
+    const start = html.indexOf('<h2 id="kallor">');
     const list = html.slice(start, html.indexOf("</ul>", start));
     entries = [...list.matchAll(/<li>(.*?)<\/li>/g)].map((m) => m[1]!);
   });
