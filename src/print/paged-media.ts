@@ -171,6 +171,8 @@ class RepeatTableHeaders extends Paged.Handler {
 // Rows (list items) that stay together on either side of a page break: see KeepRowsTogether.
 const MIN_BEFORE = 3;
 const MIN_AFTER = 2;
+// The longest group of table rows moved whole to the next page to keep it with its Delsumma.
+const MAX_GROUP_MOVED = 8;
 // A copy to measure: without its footnotes' text, which Paged.js moves to the foot of the page.
 const measurable = (el) => {
   const copy = el.cloneNode(true);
@@ -281,6 +283,11 @@ class KeepRowsTogether extends Paged.Handler {
     let breakAt = before;
     if (isList && total < 4) breakAt = 0;
     else if (after < MIN_AFTER) breakAt = before - (MIN_AFTER - after);
+    // A group's rows (marked i-grupp: each keeps with the next) are not parted from their Delsumma,
+    // unless the group is too long to move whole.
+    let groupStart = breakAt;
+    while (groupStart > 0 && rows[groupStart - 1].classList.contains("i-grupp")) groupStart--;
+    if (breakAt - groupStart <= MAX_GROUP_MOVED) breakAt = groupStart;
     if (breakAt === before) {
       if (before >= MIN_BEFORE || before === 0) return;
       breakAt = 0;

@@ -17,9 +17,12 @@ export interface Chart {
   narrowSvg?: string;
 }
 
-/** Plot widths in CSS px: the printed page (and wide screens), and a phone (about 360 px available). */
+/**
+ * Widths in CSS px: the plot on the printed page (and wide screens), and the whole narrow drawing,
+ * axes and legend included (a phone of 390 px has about 356 px for it, one of 360 px about 326).
+ */
 const WIDE = 430;
-const NARROW = 250;
+const NARROW = 330;
 
 // Quoted: an unquoted family name ending in a digit is not valid CSS, and the SVG would fall back to a serif.
 const FONT = '"Source Sans 3", sans-serif';
@@ -35,6 +38,11 @@ const COLOURS = CHART_COLOURS;
  * (a heavier one would be synthesised, which Chromium embeds as a Type 3 font).
  */
 const LABEL_SIZE = 11;
+/**
+ * The narrow drawing's text: it is drawn to fit its width exactly (autosize "fit"), so it is shown at
+ * least this size on a phone of 360 px or more (WCAG 1.4.4 needs no zoom to read it; 12 px is our floor).
+ */
+const NARROW_LABEL_SIZE = 13;
 
 const baseConfig = {
   font: FONT,
@@ -67,6 +75,15 @@ const baseConfig = {
   locale: { number: { decimal: ",", thousands: "\u00a0", grouping: [3], currency: ["", "\u00a0kr"] } },
 };
 
+/** The chart configuration with all its text at `size` px. */
+function withTextSize(config: typeof baseConfig, size: number): typeof baseConfig {
+  return {
+    ...config,
+    axis: { ...config.axis, labelFontSize: size, titleFontSize: size },
+    legend: { ...config.legend, labelFontSize: size, titleFontSize: size },
+  };
+}
+
 /** Puts the report's own typeface inside the SVG: an SVG shown as an image cannot use the page's fonts. */
 function embedFont(svg: string, fontFaces: string): string {
   return svg.replace(/^<svg([^>]*)>/, `<svg$1><style>${fontFaces}</style>`);
@@ -93,19 +110,29 @@ export function planCharts(
   keyFigureSources: KeyFigureRegistry = KEY_FIGURE_SOURCES,
 ): ChartPlan[] {
   const kit: ChartKit = { colours: COLOURS, labelSize: LABEL_SIZE, config: baseConfig, formatNumber };
-  const declared: { id: string; draw: (width: number) => ChartDrawing | undefined }[] = [
+  const narrowKit: ChartKit = {
+    ...kit,
+    labelSize: NARROW_LABEL_SIZE,
+    config: withTextSize(baseConfig, NARROW_LABEL_SIZE),
+  };
+  const declared: { id: string; draw: (width: number, kit: ChartKit) => ChartDrawing | undefined }[] = [
     ...Object.values(SERIES_SOURCES).flatMap((source) => {
       const rows = siffror.serier[source.id];
-      return rows ? source.charts.map((c) => ({ id: c.id, draw: (w: number) => c.draw(rows, w, kit) })) : [];
+      return rows
+        ? source.charts.map((c) => ({ id: c.id, draw: (w: number, k: ChartKit) => c.draw(rows, w, k) }))
+        : [];
     }),
     ...anmaldaBrott.charts.map((c) => ({
       id: c.id,
-      draw: (w: number) => c.draw(siffror.anmaldaBrott, w, kit),
+      draw: (w: number, k: ChartKit) => c.draw(siffror.anmaldaBrott, w, k),
     })),
     ...Object.values(keyFigureSources).flatMap((source) => {
       const figures = keyFiguresOf(siffror, source.id);
       return figures
-        ? (source.charts ?? []).map((c) => ({ id: c.id, draw: (w: number) => c.draw(figures, w, kit) }))
+        ? (source.charts ?? []).map((c) => ({
+            id: c.id,
+            draw: (w: number, k: ChartKit) => c.draw(figures, w, k),
+          }))
         : [];
     }),
   ];
@@ -115,14 +142,15 @@ export function planCharts(
   if (twice !== undefined) throw new Error(`Diagrammet "${twice}" deklareras av två källor.`);
   const plans: ChartPlan[] = [];
   for (const { id, draw } of declared) {
-    const chart = draw(WIDE);
+    const chart = draw(WIDE, kit);
     if (!chart) continue;
+    const narrow = draw(NARROW, narrowKit)!.spec;
     plans.push({
       id,
       caption: chart.caption,
       alt: chart.alt,
       spec: chart.spec,
-      narrowSpec: draw(NARROW)!.spec,
+      narrowSpec: { ...narrow, width: NARROW, autosize: { type: "fit-x", contains: "padding" } },
     });
   }
   return plans;

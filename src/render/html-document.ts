@@ -121,6 +121,16 @@ function createMarkdown(toc: TocEntry[], charts: ReadonlyMap<string, Chart>): Ma
   md.core.ruler.push("source_lines", (state) => {
     const t = state.tokens;
     t.forEach((token, i) => {
+      // A table's note ("Anm. …") right under it is part of it too, before its source line.
+      if (token.type === "paragraph_open" && /^Anm\. /.test(t[i + 1]?.content ?? "")) {
+        const table = t[i - 1]?.type === "table_close" ? describedBySourceLine(t, i) : undefined;
+        if (!table) return;
+        const id = `anm-${++sourceLineNumber}`;
+        token.attrSet("class", "tabell-anm");
+        token.attrSet("id", id);
+        table.meta = { ...table.meta, anm: id };
+        return;
+      }
       if (token.type !== "paragraph_open" || !/^\*Källa:\*/.test(t[i + 1]?.content ?? "")) return;
       const id = `kalla-${++sourceLineNumber}`;
       token.attrSet("class", "kalla");
@@ -160,7 +170,8 @@ function createMarkdown(toc: TocEntry[], charts: ReadonlyMap<string, Chart>): Ma
         ? `<p class="tabell-tips" id="${id}-tips">Tabellen är bredare än skärmen: svep i sidled för att se alla kolumner.</p>\n`
         : "";
     const kalla = token.meta?.kalla as string | undefined;
-    const describedBy = [hint ? `${id}-tips` : "", kalla ?? ""].filter(Boolean).join(" ");
+    const anm = token.meta?.anm as string | undefined;
+    const describedBy = [hint ? `${id}-tips` : "", anm ?? "", kalla ?? ""].filter(Boolean).join(" ");
     return (
       `${hint}<div class="tabell" id="${id}" role="region" tabindex="0" ` +
       `${caption ? `aria-labelledby="${id}-rubrik"` : `aria-label="Tabell"`}` +
@@ -206,6 +217,7 @@ const MISSING_WORDS = "uppgift saknas";
  * the chart standing alone in the paragraph before it. Its token gets the line's id.
  */
 function describedBySourceLine(tokens: Token[], i: number): Token | undefined {
+  while (tokens[i - 3]?.attrGet("class") === "tabell-anm") i -= 3;
   const before = tokens[i - 1];
   if (before?.type === "table_close") {
     for (let j = i - 2; j >= 0; j--) if (tokens[j]!.type === "table_open") return tokens[j];
@@ -245,6 +257,7 @@ function tableSemantics(tokens: Token[], TokenClass: typeof Token): void {
     let columns = 0;
     let inBody = false;
     let saknas = false;
+    let inGroup = false;
     for (let j = i + 1; j < tokens.length && tokens[j]!.type !== "table_close"; j++) {
       const t = tokens[j]!;
       if (t.type === "th_open") columns++;
@@ -257,11 +270,17 @@ function tableSemantics(tokens: Token[], TokenClass: typeof Token): void {
       for (let k = j + 1; k < end; k += 3) cells.push(k);
       const first = cells[0];
       if (first === undefined) continue;
+      // A group's rows, from its name down to its Delsumma, are not parted by a page break.
+      const firstText = tokens[first + 1]!.content.replace(/\*/g, "").trim();
+      if (/^Delsumma\b/.test(firstText)) inGroup = false;
+      else if (inGroup) tokens[j]!.attrSet("class", "i-grupp");
       tokens[first]!.tag = "th";
       tokens[first]!.attrSet("scope", "row");
       tokens[first + 2]!.tag = "th";
       const rest = cells.slice(1);
       if (rest.length > 0 && rest.every((k) => tokens[k + 1]!.content.trim() === "")) {
+        inGroup = true;
+        tokens[j]!.attrSet("class", "i-grupp");
         tokens[first]!.attrSet("colspan", String(cells.length));
         tokens.splice(rest[0]!, end - rest[0]!);
         continue;

@@ -15,7 +15,15 @@ export const migrationsverketSerie = defineSeriesSource({
       id: "migrationsverket",
       draw: (series, width, { colours, labelSize, config, formatNumber }) => {
         if (series.length === 0) return undefined;
-        const values = series.map((y) => ({ ar: String(y.ar), antal: y.varden.misstanktaFall }));
+        const counts = series.map((y) => y.varden.misstanktaFall);
+        // A count's label stands on the side of its point away from the line: above where the point lies
+        // at least as high as its neighbours on average, below where the line rises past it.
+        const values = series.map((y, i) => {
+          const antal = counts[i]!;
+          const near = [counts[i - 1], counts[i + 1]].filter((c): c is number => typeof c === "number");
+          const average = near.length > 0 ? near.reduce((a, b) => a + b, 0) / near.length : 0;
+          return { ar: String(y.ar), antal, under: antal !== null && antal < average };
+        });
         const words = values.map(
           (v) => `${v.ar}: ${v.antal === null ? "uppgift saknas" : formatNumber(v.antal)}`,
         );
@@ -33,10 +41,16 @@ export const migrationsverketSerie = defineSeriesSource({
             layer: [
               { mark: { type: "line", color: colours.primary, strokeWidth: 2 } },
               { mark: { type: "point", filled: true, size: 40, color: colours.primary } },
-              {
-                mark: { type: "text", dy: -10, fontSize: labelSize },
+              ...[false, true].map((under) => ({
+                transform: [{ filter: under ? "datum.under" : "!datum.under" }],
+                mark: {
+                  type: "text",
+                  dy: under ? 9 : -9,
+                  baseline: under ? "top" : "bottom",
+                  fontSize: labelSize,
+                },
                 encoding: { text: { field: "antal", type: "quantitative", format: ",d" } },
-              },
+              })),
             ],
             config,
           },
