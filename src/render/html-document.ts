@@ -70,7 +70,13 @@ function createMarkdown(toc: TocEntry[], charts: ReadonlyMap<string, Chart>): Ma
   md.renderer.rules.footnote_ref = (tokens, idx) => {
     const n = label(tokens, idx);
     const before = tokens[idx - 1];
-    const apart = before?.type === "text" && /\d$/.test(before.content) ? "\u202f" : "";
+    // Two calls in a row are parted by a raised comma ("75,76", not "7576").
+    const apart =
+      before?.type === "footnote_ref"
+        ? '<sup class="fotnot-skiljetecken">,</sup>'
+        : before?.type === "text" && /\d$/.test(before.content)
+          ? "\u202f"
+          : "";
     return `${apart}<sup class="footnote-ref"><a href="#fn${n}" id="fnref${n}" aria-label="Fotnot ${n}">${n}</a></sup>`;
   };
   md.renderer.rules.footnote_anchor = (tokens, idx) => {
