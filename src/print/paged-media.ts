@@ -179,7 +179,8 @@ const measurable = (el) => {
   for (const note of copy.querySelectorAll(".fotnot")) note.remove();
   return copy;
 };
-const isSourceLine = (el) => el.matches("p") && /^\\s*Källa:/.test(el.textContent);
+// A table's note (Anm.) goes with it as its Källa line does.
+const isSourceLine = (el) => el.matches("p") && (/^\\s*Källa:/.test(el.textContent) || el.matches(".tabell-anm"));
 const movesPast = (el) => el.matches("p, ul, ol, .tabell") && !isSourceLine(el);
 class KeepFiguresInFlow extends Paged.Handler {
   onPageLayout(wrapper, breakToken, layout) {
@@ -307,7 +308,8 @@ class KeepRowsTogether extends Paged.Handler {
 function keepSourceLineWithBlock(start, rendered) {
   const line = start && start.closest && start.closest("p");
   if (!line || !rendered.contains(line) || !isSourceLine(line)) return;
-  const block = line.previousElementSibling;
+  let block = line.previousElementSibling;
+  while (block && isSourceLine(block)) block = block.previousElementSibling;
   if (!block) return;
   if (block.matches("figure.diagram")) return hasContentBefore(block, rendered) ? block : undefined;
   if (!block.matches(".tabell")) return;
