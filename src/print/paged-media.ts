@@ -62,17 +62,22 @@ function withCallsAsFloats(html: string, definitions: ReadonlyMap<string, string
  *   loaded (see KeepFiguresInFlow).
  */
 export function toPrintCopy(html: string): string {
-  return footnotesToPageFloats(html)
-    .replace(/<figure class="diagram"/g, '<figure role="none" class="diagram"')
-    .replace(/<source media="[^"]*" srcset="[^"]*">/g, "")
-    .replace(/<h1 class="omslag-titel">([\s\S]*?)<\/h1>/, '<p class="omslag-titel">$1</p>')
-    .replace(
-      /<(\/?)h([2-6])([ >])/g,
-      (_tag, close: string, level: string, after: string) => `<${close}h${Number(level) - 1}${after}`,
-    )
-    .replace(/<img src="data:image\/svg\+xml;base64,([A-Za-z0-9+/=]{0,400})/g, withChartSize)
-    .replace(/<p class="tabell-tips"[^>]*>[\s\S]*?<\/p>\n?/g, "")
-    .replace(/ aria-describedby="tabell-\d+-tips"/g, "");
+  return (
+    footnotesToPageFloats(html)
+      // A global ARIA attribute would override role="none" (and make the figure a second Figure): the
+      // source line is tied to the chart by the PDF's reading order instead.
+      .replace(/(<figure class="diagram"[^>]*?) aria-describedby="[^"]*"/g, "$1")
+      .replace(/<figure class="diagram"/g, '<figure role="none" class="diagram"')
+      .replace(/<source media="[^"]*" srcset="[^"]*">/g, "")
+      .replace(/<h1 class="omslag-titel">([\s\S]*?)<\/h1>/, '<p class="omslag-titel">$1</p>')
+      .replace(
+        /<(\/?)h([2-6])([ >])/g,
+        (_tag, close: string, level: string, after: string) => `<${close}h${Number(level) - 1}${after}`,
+      )
+      .replace(/<img src="data:image\/svg\+xml;base64,([A-Za-z0-9+/=]{0,400})/g, withChartSize)
+      .replace(/<p class="tabell-tips"[^>]*>[\s\S]*?<\/p>\n?/g, "")
+      .replace(/ aria-describedby="tabell-\d+-tips"/g, "")
+  );
 }
 
 /**

@@ -186,12 +186,12 @@ describe.skipIf(!ready)("PDF:en som trycksak och tillgänglig handling", () => {
       }[];
       // A call is a raised number at 70 % of the 10.5 pt body text (7.35 pt), or of a table's 8 pt
       // text (5.6 pt: a series table cites each year's source in its row; table figures themselves are
-      // 8 pt and chart labels 6.75 pt); a note starts with its number and a full stop, at the left margin.
+      // 8 pt and chart labels 6.75 pt), or of a Källa line's 8.5 pt (5.95 pt); a note starts with its
+      // number and a full stop, at the left margin.
       const calls = items
         .filter(
           (it) =>
-            /^\d+$/.test(it.str.trim()) &&
-            (Math.abs(it.height - 7.35) < 0.1 || Math.abs(it.height - 5.6) < 0.1),
+            /^\d+$/.test(it.str.trim()) && [7.35, 5.6, 5.95].some((size) => Math.abs(it.height - size) < 0.1),
         )
         .map((it) => Number(it.str));
       const notes = items
@@ -288,7 +288,7 @@ describe.skipIf(!ready)("PDF:en som trycksak och tillgänglig handling", () => {
     );
     expect(html).toMatch(/<th scope="col"[^>]*>Bergslagen<\/th>/);
     expect(html).toMatch(/<img src="data:image\/svg\+xml;base64,[^"]+" alt="Stapeldiagram/);
-    expect(html).toMatch(/<a href="#fn1" id="fnref1">1<\/a>/);
+    expect(html).toMatch(/<a href="#fn1" id="fnref1" aria-label="Fotnot 1">1<\/a>/);
     expect(html).toMatch(/<li id="fn1"[^>]*>/);
     expect(
       spawnSync("grep", ["-c", "<script", path.join(dir, "rapport.html")])
