@@ -132,20 +132,17 @@ export interface SerieJamforelse extends Comparison {
   tidigareAr: number;
   /** The mean over the earlier years with a value, rounded to a whole number. */
   medelvarde: number | null;
-  /** Higher (lower) than every earlier year with a value. */
-  hogst: boolean;
-  lagst: boolean;
+  /** The highest and lowest earlier value (the template compares them with `gt`). */
+  hogstTidigare: number | null;
+  lagstTidigare: number | null;
 }
 
 /**
- * The support programme's figures that contradict each other: a part larger than its whole, or
- * stated totals that their parts do not sum to. Each is null where the figures agree (or one is missing).
+ * The support programme's figures that contradict each other: stated totals that their parts do not
+ * sum to, each null where the figures agree (or one is missing). A part larger than its whole the
+ * template finds with `gt`; `nagon` counts those too.
  */
 export interface StodprogramAvvikelser {
-  /** New people in the year outnumber all the people the programme covered in Sweden. */
-  nyaFlerAnDeltagare: boolean;
-  /** New men outnumber all the men the programme covered. */
-  nyaManFlerAnOmfattadeMan: boolean;
   /** Women + men + children, where that differs from the stated total. */
   omfattadeSumma: number | null;
   /** Children in Sweden + children in the home country, where that differs from the stated children. */
@@ -346,8 +343,8 @@ function seriesComparison(siffror: Siffror, id: string, column: string): SerieJa
     sistaAr: earlier.at(-1)?.ar ?? null,
     tidigareAr: earlier.length,
     medelvarde: values.length ? Math.round(values.reduce((a, b) => a + b, 0) / values.length) : null,
-    hogst: totalt !== null && values.length > 0 && values.every((v) => totalt > v),
-    lagst: totalt !== null && values.length > 0 && values.every((v) => totalt < v),
+    hogstTidigare: values.length ? Math.max(...values) : null,
+    lagstTidigare: values.length ? Math.min(...values) : null,
   };
 }
 
@@ -370,8 +367,6 @@ function supportProgrammeConflicts(nsp: NonNullable<Siffror["stodprogram"]>): St
   const sexual = n.sexuellExploatering ?? null;
   const womenSexual = known(women, share) ? Math.round((women! * share!) / 100) : null;
   const out = {
-    nyaFlerAnDeltagare: larger("nyaPersoner", "deltagareISverige"),
-    nyaManFlerAnOmfattadeMan: larger("nyaMan", "omfattadeMan"),
     omfattadeSumma: sumUnlessEqual("omfattadeTotalt", ["omfattadeKvinnor", "omfattadeMan", "omfattadeBarn"]),
     barnSumma: sumUnlessEqual("omfattadeBarn", ["deltagareBarn", "barnIHemlandet"]),
     kvinnorSexuellt: womenSexual !== null && sexual !== null && womenSexual > sexual ? womenSexual : null,
@@ -379,8 +374,8 @@ function supportProgrammeConflicts(nsp: NonNullable<Siffror["stodprogram"]>): St
   return {
     ...out,
     nagon:
-      out.nyaFlerAnDeltagare ||
-      out.nyaManFlerAnOmfattadeMan ||
+      larger("nyaPersoner", "deltagareISverige") ||
+      larger("nyaMan", "omfattadeMan") ||
       out.omfattadeSumma !== null ||
       out.barnSumma !== null ||
       out.kvinnorSexuellt !== null,

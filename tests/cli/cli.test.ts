@@ -48,7 +48,10 @@ describe("report check 2024 med projektets data", () => {
     expect(stdout).toMatch(
       /nationellt-stodprogram\.csv:12:2 {2}varning {2}Angivet omfattadeTotalt = 68, men omfattadeKvinnor \+ omfattadeMan \+ omfattadeBarn = 70/,
     );
-    expect(stdout).toMatch(/Avstämning: \d+ angivna summor kontrollerade, 3 avviker\./);
+    expect(stdout).toMatch(
+      /nationellt-stodprogram\.csv:16:2 {2}varning {2}Angivet omfattadeBarn = 27, men deltagareBarn \+ barnIHemlandet = 25/,
+    );
+    expect(stdout).toMatch(/Avstämning: \d+ angivna summor kontrollerade, 4 avviker\./);
     expect(stdout).toMatch(/^0 fel, \d+ varningar$/m);
   });
 
@@ -222,7 +225,7 @@ describe("report check --format", () => {
     expect(stdout).toMatch(/^Läser .*anmalda-brott\.csv \(utf-8, \d+ rader\)$/m);
     const quiet = await runCli("check", "2024", "--data", REPO_DATA);
     expect(quiet.stdout).not.toMatch(/ {2}(stämmer|AVVIKER) {5}|^Läser /m);
-    expect(quiet.stdout).toMatch(/^Avstämning: \d+ angivna summor kontrollerade, 3 avviker\./m);
+    expect(quiet.stdout).toMatch(/^Avstämning: \d+ angivna summor kontrollerade, 4 avviker\./m);
   });
 
   it("vägrar ett okänt format med slutkod 2", async () => {
