@@ -185,7 +185,8 @@ const measurable = (el) => {
   return copy;
 };
 // A table's note (Anm.) goes with it as its Källa line does.
-const isSourceLine = (el) => el.matches("p") && (/^\\s*Källa:/.test(el.textContent) || el.matches(".tabell-anm"));
+const isSourceLine = (el) =>
+  el.matches("p") && (/^\\s*Källa:/.test(el.textContent) || el.matches(".tabell-anm, .teckenforklaring"));
 const movesPast = (el) => el.matches("p, ul, ol, .tabell") && !isSourceLine(el);
 class KeepFiguresInFlow extends Paged.Handler {
   onPageLayout(wrapper, breakToken, layout) {
@@ -275,6 +276,13 @@ class KeepRowsTogether extends Paged.Handler {
       range.setEnd(overflow.endContainer, overflow.endOffset);
       return range;
     }
+    const opening = keepParagraphOpening(start, overflow, rendered);
+    if (opening) {
+      const range = document.createRange();
+      range.setStartBefore(opening);
+      range.setEnd(overflow.endContainer, overflow.endOffset);
+      return range;
+    }
     const item = start && start.closest && start.closest("tbody > tr, ul > li, ol > li");
     if (!item || !rendered.contains(item)) return;
     const group = item.parentElement;
@@ -293,9 +301,13 @@ class KeepRowsTogether extends Paged.Handler {
     // unless the group is too long to move whole.
     let groupStart = breakAt;
     while (groupStart > 0 && rows[groupStart - 1].classList.contains("i-grupp")) groupStart--;
-    if (breakAt - groupStart <= MAX_GROUP_MOVED) breakAt = groupStart;
+    let groupEnd = original ? all.indexOf(original) : all.length;
+    while (groupEnd < all.length && all[groupEnd].classList.contains("i-grupp")) groupEnd++;
+    const groupRows = before - groupStart + (original ? groupEnd - all.indexOf(original) : MAX_GROUP_MOVED);
+    if (groupStart < breakAt && groupRows <= MAX_GROUP_MOVED) breakAt = groupStart;
+    // No row fits (before 0): the table goes whole, its caption with it, not left alone at the foot.
     if (breakAt === before) {
-      if (before >= MIN_BEFORE || before === 0) return;
+      if (before >= MIN_BEFORE) return;
       breakAt = 0;
     } else if (breakAt < MIN_BEFORE) breakAt = 0;
     const continued = block.matches("[data-split-from]") || group.matches("[data-split-from]");
@@ -313,7 +325,8 @@ class KeepRowsTogether extends Paged.Handler {
 function keepSourceLineWithBlock(start, rendered) {
   const line = start && start.closest && start.closest("p");
   if (!line || !rendered.contains(line) || !isSourceLine(line)) return;
-  let block = line.previousElementSibling;
+  // The sign key stands inside the table's box, after the table.
+  let block = line.matches(".teckenforklaring") ? line.closest(".tabell") : line.previousElementSibling;
   while (block && isSourceLine(block)) block = block.previousElementSibling;
   if (!block) return;
   if (block.matches("figure.diagram")) return hasContentBefore(block, rendered) ? block : undefined;
@@ -322,6 +335,20 @@ function keepSourceLineWithBlock(start, rendered) {
   const continued = block.matches("[data-split-from]") || !!block.querySelector("[data-split-from]");
   if (rows.length >= (continued ? MIN_AFTER + 1 : MIN_BEFORE + MIN_AFTER)) return rows[rows.length - MIN_AFTER];
   return !continued && hasContentBefore(block, rendered) ? block : undefined;
+}
+// Paged.js does not honour orphans: a paragraph whose first line alone would stand at the foot of the
+// page goes whole to the next, and so does the heading before it (a heading keeps at least two lines of
+// its text with it). Returns where the page should end instead, or nothing.
+function keepParagraphOpening(start, overflow, rendered) {
+  const p = start && start.closest && start.closest("p");
+  if (!p || !rendered.contains(p) || p.closest("table, .fotnot, .omslag")) return;
+  const lineHeight = parseFloat(getComputedStyle(p).lineHeight);
+  if (!lineHeight) return;
+  const lines = Math.round((overflow.getBoundingClientRect().top - p.getBoundingClientRect().top) / lineHeight);
+  if (lines >= 2) return;
+  const before = p.previousElementSibling;
+  const target = before && before.matches("h1, h2, h3, h4") ? before : p;
+  return hasContentBefore(target, rendered) ? target : undefined;
 }
 function hasContentBefore(element, rendered) {
   for (let node = element; node && node !== rendered; node = node.parentElement)

@@ -85,6 +85,12 @@ function createMarkdown(toc: TocEntry[], charts: ReadonlyMap<string, Chart>): Ma
   };
   md.renderer.rules.footnote_open = (tokens, idx) =>
     `<li id="fn${label(tokens, idx)}" value="${label(tokens, idx)}" class="fotnot">`;
+  // A count stays on the line of the word it counts ("5 pojkar", "1 071 brott"): the space after it is
+  // a no-break space, in every text the report prints. A year (four digits without a separator) is left
+  // free to break from the word after it.
+  const plainText = md.renderer.rules.text!;
+  md.renderer.rules.text = (tokens, idx, options, env, self) =>
+    plainText(tokens, idx, options, env, self).replace(COUNT_BEFORE_WORD, "$1\u00a0");
   let figureNumber = 0;
   const svgData = (svg: string) => `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`;
   md.renderer.rules.image = (tokens, idx) => {
@@ -213,6 +219,9 @@ interface RenderEnv {
   /** The chapter being rendered, which names its footnotes' region. */
   kapitel?: string;
 }
+
+/** A count of at most three digits (or grouped in thousands) followed by a space and a word. */
+const COUNT_BEFORE_WORD = /(?<![\d\u00a0\u202f.,:–-])(\d{1,3}(?:\u00a0\d{3})*) (?=\p{L})/gu;
 
 /** The sign for a figure the data lacks, and what it means. */
 const MISSING = "..";
