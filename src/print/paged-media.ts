@@ -344,8 +344,10 @@ function keepParagraphOpening(start, overflow, rendered) {
   if (!p || !rendered.contains(p) || p.closest("table, .fotnot, .omslag")) return;
   const lineHeight = parseFloat(getComputedStyle(p).lineHeight);
   if (!lineHeight) return;
-  const lines = Math.round((overflow.getBoundingClientRect().top - p.getBoundingClientRect().top) / lineHeight);
-  if (lines >= 2) return;
+  const rest = overflow.getBoundingClientRect();
+  if (rest.height === 0) return;
+  const lines = Math.round((rest.top - p.getBoundingClientRect().top) / lineHeight);
+  if (lines < 0 || lines >= 2) return;
   const before = p.previousElementSibling;
   const target = before && before.matches("h1, h2, h3, h4") ? before : p;
   return hasContentBefore(target, rendered) ? target : undefined;

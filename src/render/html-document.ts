@@ -220,8 +220,8 @@ interface RenderEnv {
   kapitel?: string;
 }
 
-/** A count of at most three digits (or grouped in thousands) followed by a space and a word. */
-const COUNT_BEFORE_WORD = /(?<![\d\u00a0\u202f.,:–-])(\d{1,3}(?:\u00a0\d{3})*) (?=\p{L})/gu;
+/** A count of at most three digits (or grouped in thousands) followed by a space and a lower-case word (not a heading's number). */
+const COUNT_BEFORE_WORD = /(?<![\d\u00a0\u202f.,:–-])(\d{1,3}(?:\u00a0\d{3})*) (?=\p{Ll})/gu;
 
 /** The sign for a figure the data lacks, and what it means. */
 const MISSING = "..";
