@@ -336,9 +336,9 @@ function keepSourceLineWithBlock(start, rendered) {
   if (rows.length >= (continued ? MIN_AFTER + 1 : MIN_BEFORE + MIN_AFTER)) return rows[rows.length - MIN_AFTER];
   return !continued && hasContentBefore(block, rendered) ? block : undefined;
 }
-// Paged.js does not honour orphans: a paragraph whose first line alone would stand at the foot of the
-// page goes whole to the next, and so does the heading before it (a heading keeps at least two lines of
-// its text with it). Returns where the page should end instead, or nothing.
+// A heading keeps at least two lines of its text with it: where only one (or none) would follow it at the
+// foot of the page, the heading goes to the next page with its paragraph (Paged.js honours neither
+// orphans nor break-after: avoid here). Returns where the page should end instead, or nothing.
 function keepParagraphOpening(start, overflow, rendered) {
   const p = start && start.closest && start.closest("p");
   if (!p || !rendered.contains(p) || p.closest("table, .fotnot, .omslag")) return;
@@ -348,9 +348,9 @@ function keepParagraphOpening(start, overflow, rendered) {
   if (rest.height === 0) return;
   const lines = Math.round((rest.top - p.getBoundingClientRect().top) / lineHeight);
   if (lines < 0 || lines >= 2) return;
-  const before = p.previousElementSibling;
-  const target = before && before.matches("h1, h2, h3, h4") ? before : p;
-  return hasContentBefore(target, rendered) ? target : undefined;
+  const heading = p.previousElementSibling;
+  if (!heading || !heading.matches("h1, h2, h3, h4")) return;
+  return hasContentBefore(heading, rendered) ? heading : undefined;
 }
 function hasContentBefore(element, rendered) {
   for (let node = element; node && node !== rendered; node = node.parentElement)
