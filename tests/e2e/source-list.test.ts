@@ -45,7 +45,8 @@ describe("källförteckningen i den byggda rapporten", () => {
   it("skriver datum på ett sätt: 6 augusti 2024, aldrig 2024-08-06", () => {
     const text = entries.map((e) => e.replace(/<a [^>]*>.*?<\/a>/g, "")).join("\n");
     expect(text).toMatch(
-      /\(hämtad \d{1,2} (januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december) \d{4}\)/,
+      // The day keeps its month on its line (a no-break space, as after every count).
+      /\(hämtad \d{1,2}\s(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december) \d{4}\)/,
     );
     expect(text).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\b/);
   });
