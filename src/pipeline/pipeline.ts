@@ -17,6 +17,7 @@ import type { KeyFigureSource } from "../sources/key-figure-source.js";
 import type { KeyFigureRegistry } from "../sources/registry.js";
 import type { RenderedChapter } from "../render/chapters.js";
 import type { DocumentMeta } from "../render/html-document.js";
+import { redovisningsdag } from "../model/report-year.js";
 import { buildDate, makeReproducible } from "../print/reproducible.js";
 import { passedOverRowCheck } from "../validate/anmalda-brott.js";
 import { validateSources } from "../validate/index.js";
@@ -315,6 +316,7 @@ function documentMeta(siffror: Siffror, options: PipelineOptions): DocumentMeta 
     lagesrapport: siffror.rapport.lagesrapport,
     diarienummer: siffror.rapport.diarienummer,
     datum: siffror.rapport.datum,
+    redovisningsdag: redovisningsdag(siffror.rapportar),
     ...(options.utkast && { utkast: `UTKAST · dataversion ${options.dataVersion ?? "okänd"}` }),
   };
 }

@@ -24,6 +24,8 @@ export interface DocumentMeta {
   diarienummer?: string | null;
   /** The report's date, ISO ("2024-12-13"; the layout writes it out with `datum`), or `null` for an undated draft. */
   datum?: string | null;
+  /** The day the report is due (ISO), which an undated draft's cover gives instead of a date. */
+  redovisningsdag?: string;
   /** For drafts: "UTKAST · dataversion …", printed on every page. */
   utkast?: string;
 }

@@ -25,6 +25,13 @@ describe.skipIf(!ready)("den tryckta rapportens text håller isär tecken och ta
     expect(lines.some((l) => /\b20\d{2}\s\d{1,3}\b/.test(l))).toBe(true);
   });
 
+  it("ger omslaget ett datum: rapportens, eller för ett utkast den dag den ska lämnas", () => {
+    const cover = text.split("\f")[0]!;
+    expect(cover).toMatch(
+      /Datum\s+(\d{1,2}\s\p{Ll}+ \d{4}|Ej fastställd – lämnas senast 15\sdecember \d{4})/u,
+    );
+  });
+
   it("har en teckenförklaring under varje tabell som har '..', också på papper", () => {
     const inHtml = html.match(/<p class="teckenforklaring">/g)?.length ?? 0;
     expect(inHtml).toBeGreaterThan(0);
