@@ -96,6 +96,10 @@ export function writingRuleViolations(text: string): Violation[] {
   for (const [i, sentence] of sentences.entries()) {
     const flag = (rule: string) => out.push({ rule, sentence });
     if (/^\d/.test(sentence)) flag("inleds med en siffra");
+    // In running text "procent" is written out, and a date is "den 15 december 2024", not 2024-12-15
+    // (tables, charts and the notes' retrieval dates may use the short forms).
+    if (/\d\s?%/.test(sentence)) flag("procenttecken i löptext");
+    if (/(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)/.test(sentence)) flag("datum i sifferform i löptext");
     if (LONG_NUMBER_WORD.test(sentence)) flag("inleds med ett långt räkneord");
     const grew = /(?<!\p{L})ökade(?!\p{L})([^.;]*)/u.exec(sentence);
     if (grew) {

@@ -42,6 +42,14 @@ describe("granskningen av PDF:ens text kan fälla (meningar ur 2024 års text f�
       "Köpen var 1 513, en ökning med 20 procent jämfört med 2022. Koppleriet var 204, en ökning med 5 procent jämfört med 2022.",
       '"jämfört med 2022" i två meningar i rad',
     ],
+    [
+      "Köpen av sexuell tjänst var 1 513 under året, vilket är 20 % fler än året innan.",
+      "procenttecken i löptext",
+    ],
+    [
+      "Rapporten lämnades till regeringen 2024-12-13 enligt förordningen om nationell rapportör.",
+      "datum i sifferform i löptext",
+    ],
   ])("%s", (body, rule) => {
     expect(writingRuleViolations(pdf(body)).map((v) => v.rule)).toContain(rule);
   });
@@ -51,6 +59,8 @@ describe("granskningen av PDF:ens text kan fälla (meningar ur 2024 års text f�
       "Under 2023 anmäldes 110 brott om människohandel. Av dem gällde 101 vuxna, och 9 gällde barn.",
       "Under 2023 anmäldes ett brott om människohandel för tiggeri och annat.",
       "Kampanjen visades 8 miljoner gånger på bio, i tv och i sociala medier under året.",
+      "Köpen av sexuell tjänst var 1 513 under året, vilket är 20 procent fler än året innan.",
+      "Rapporten lämnades till regeringen den 13 december 2024 enligt förordningen om nationell rapportör.",
     ].join("\n");
     expect(writingRuleViolations(pdf(body))).toEqual([]);
   });
