@@ -72,6 +72,12 @@ export const DIAGNOSTIC_CODES = {
     beskrivning: "Filen går inte att dela upp i fält (till exempel ett citattecken som inte stängs).",
   },
   E_FALT_FOR_STORT: { severity: "fel", group: "filer", beskrivning: "Ett fält är större än 64 kB." },
+  E_FLER_FALT: {
+    severity: "fel",
+    group: "filer",
+    beskrivning:
+      "En rad har text i fler fält än rubrikraden (ofta ett skiljetecken i en text utan citattecken).",
+  },
   E_KOLUMN_SAKNAS: { severity: "fel", group: "kolumner", beskrivning: "En kolumn som krävs saknas." },
   E_KOLUMN_DUBBLETT: { severity: "fel", group: "kolumner", beskrivning: "Samma kolumn står två gånger." },
   W_OKAND_KOLUMN: { severity: "varning", group: "kolumner", beskrivning: "En okänd kolumn ignoreras." },

@@ -67,5 +67,36 @@ export function parseDelimited(text: string, sink: DiagnosticSink): RawTable | u
     });
     return undefined;
   }
+  reportExtraFields(header.cells.length, rest, delimiter, sink);
   return { delimiter, header, records: rest };
+}
+
+const DELIMITER_NAMES: Record<Delimiter, string> = { "\t": "tabb", ";": "semikolon", ",": "kommatecken" };
+
+/**
+ * A row with text beyond the header's last column would lose that text without a word (every reader
+ * looks cells up by their column): most often a semicolon inside a note that is not quoted. Empty
+ * trailing cells, as Excel writes them, are harmless.
+ */
+function reportExtraFields(
+  width: number,
+  records: readonly { line: number; cells: string[] }[],
+  delimiter: Delimiter,
+  sink: DiagnosticSink,
+): void {
+  for (const { line, cells } of records) {
+    const extra = cells.slice(width);
+    if (extra.every((cell) => cell.trim() === "")) continue;
+    const name = DELIMITER_NAMES[delimiter];
+    sink.error({
+      code: "E_FLER_FALT",
+      line,
+      column: width + 1,
+      found: extra.join(delimiter).trim(),
+      expected: `högst ${width} fält, som rubrikraden`,
+      message:
+        `Raden har ${cells.length} fält men rubrikraden ${width}, så texten efter fält ${width} skulle gå förlorad. ` +
+        `Står det ett ${name} i en text, sätt texten inom citattecken ("…").`,
+    });
+  }
 }

@@ -98,6 +98,7 @@ export const TRIGGERS: Record<string, Trigger> = {
   }),
   E_CSV_SYNTAX: wide(`Övrigt;;"Köp av sexuell tjänst;1;1;1;1;1;1;1;7`),
   E_FALT_FOR_STORT: wide(row(`Köp av sexuell tjänst ${"x".repeat(2_000_000)}`)),
+  E_FLER_FALT: wide(row("Köp av sexuell tjänst", "1;1;1;1;1;1;1;7;en anteckning")),
   // Columns
   E_KOLUMN_SAKNAS: check({
     "2023/anmalda-brott.csv": "Brottskodsgrupp;Ändamål;Brottskodstext;Bergslagen;Mitt\n",
