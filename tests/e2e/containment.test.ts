@@ -128,7 +128,11 @@ describe.skipIf(!ready)("data blir aldrig levande skript", () => {
     const file = path.join(data.dir, "2023", "rapport.csv");
     writeFileSync(
       file,
-      readFileSync(file, "utf8").replace(/^informationsklass;[^;\n]*/m, `informationsklass;${payload}`),
+      // Quoted as a CSV field, so the whole payload (semicolon included) is the value.
+      readFileSync(file, "utf8").replace(
+        /^informationsklass;[^;\n]*/m,
+        () => `informationsklass;"${payload.replace(/"/g, '""')}"`,
+      ),
     );
   });
   afterAll(() => {
