@@ -1,8 +1,8 @@
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { runCheck, runRender, type PipelineOptions } from "../../src/pipeline/pipeline.js";
-import { REPO_DATA, tempDirWith, type TempDir } from "../helpers/temp-data.js";
+import { runCheck, runRender } from "../../src/pipeline/pipeline.js";
+import { pipelineOptions, REPO_DATA, tempDirWith, type TempDir } from "../helpers/temp-data.js";
 
 /**
  * Footnotes as the built chapters print them: the page a citation points to, no year where the
@@ -10,14 +10,6 @@ import { REPO_DATA, tempDirWith, type TempDir } from "../helpers/temp-data.js";
  */
 const temps: TempDir[] = [];
 afterEach(() => temps.splice(0).forEach((t) => t.cleanup()));
-
-const options = (dataDir: string): PipelineOptions => ({
-  rapportar: 2024,
-  dataDir,
-  outDir: path.join(dataDir, "..", "ut"),
-  strict: false,
-  log: () => {},
-});
 
 /** data/kallor.csv read here as plain text, not through the tool: id → [utgivare, titel, år]. */
 const KALLOR = new Map(
@@ -74,7 +66,7 @@ const footnote = (id: string, sida?: string) => {
 };
 
 describe("fotnoterna i kapitel 1–3 av 2024 års rapport", async () => {
-  const built = await runRender(options(REPO_DATA));
+  const built = await runRender(pipelineOptions(REPO_DATA));
   const chapters = built.ok ? built.chapters : [];
   const notes = chapters
     .filter((c) => /^0[1-3]-/.test(c.name))
@@ -109,8 +101,10 @@ describe("en tom sida är ett fel i årstexten", () => {
     writeFileSync(file, `${before}Se utredningen.{{fotnot "sou-2023-8" sida=""}}\n`);
     const line = before.split("\n").length;
 
-    const checked = (await runCheck(options(temp.dir))).diagnostics.filter((d) => d.severity === "fel");
-    const rendered = await runRender(options(temp.dir));
+    const checked = (await runCheck(pipelineOptions(temp.dir))).diagnostics.filter(
+      (d) => d.severity === "fel",
+    );
+    const rendered = await runRender(pipelineOptions(temp.dir));
     expect(rendered.ok).toBe(false);
     expect(rendered.diagnostics.filter((d) => d.severity === "fel")).toEqual(checked);
     expect(checked).toEqual([

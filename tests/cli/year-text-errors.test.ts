@@ -2,8 +2,8 @@ import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
-import { runCheck, runRender, type PipelineOptions } from "../../src/pipeline/pipeline.js";
-import { HEADER, REPO_DATA, tempDirWith, type TempDir } from "../helpers/temp-data.js";
+import { runCheck, runRender } from "../../src/pipeline/pipeline.js";
+import { HEADER, pipelineOptions, REPO_DATA, tempDirWith, type TempDir } from "../helpers/temp-data.js";
 
 const temps: TempDir[] = [];
 afterEach(() => temps.splice(0).forEach((t) => t.cleanup()));
@@ -18,14 +18,6 @@ function dataWithYearText(added: string): { dir: string; file: string; firstLine
   writeFileSync(file, `${before}${added}`);
   return { dir: temp.dir, file, firstLine: before.split("\n").length };
 }
-
-const options = (dataDir: string): PipelineOptions => ({
-  rapportar: 2024,
-  dataDir,
-  outDir: path.join(dataDir, "..", "ut"),
-  strict: false,
-  log: () => {},
-});
 
 const errors = (diagnostics: readonly Diagnostic[]) => diagnostics.filter((d) => d.severity === "fel");
 
@@ -85,8 +77,8 @@ describe("fel i årets texter anges i årstexten, med rad och kolumn, av check o
   for (const c of cases) {
     it(c.name, async () => {
       const { dir, file, firstLine } = dataWithYearText(c.text);
-      const checked = errors((await runCheck(options(dir))).diagnostics);
-      const built = await runRender(options(dir));
+      const checked = errors((await runCheck(pipelineOptions(dir))).diagnostics);
+      const built = await runRender(pipelineOptions(dir));
       expect(built.ok).toBe(false);
       expect(errors(built.diagnostics)).toEqual(checked);
       expect(checked).toHaveLength(1);
@@ -106,7 +98,7 @@ describe("fel i årets texter anges i årstexten, med rad och kolumn, av check o
       path.join(dir, "2023/anmalda-brott.csv"),
       `${HEADER}\nÖvrigt;;Köp av sexuell tjänst;1;1;1;1;1;1;x;7\n`,
     );
-    const checked = errors((await runCheck(options(dir))).diagnostics);
+    const checked = errors((await runCheck(pipelineOptions(dir))).diagnostics);
     expect(checked.map((d) => d.code).sort()).toEqual(["E_ANTAL_EJ_HELTAL", "E_MALLFEL"]);
     expect(path.resolve(checked.find((d) => d.code === "E_MALLFEL")!.file)).toBe(file);
   });
@@ -115,12 +107,12 @@ describe("fel i årets texter anges i årstexten, med rad och kolumn, av check o
     const { dir } = dataWithYearText(
       "{{#if saknas.regionkoordinatorer}}{{regionkoordinatorer.finnsInte}}{{/if}}\n",
     );
-    expect(errors((await runCheck(options(dir))).diagnostics)).toEqual([]);
+    expect(errors((await runCheck(pipelineOptions(dir))).diagnostics)).toEqual([]);
   });
 
   it("ett felstavat villkor om en saknad källa är ett fel", async () => {
     const { dir } = dataWithYearText("{{#if saknas.regionkordinatorer}}x{{/if}}{{saknas.stodprogrm}}\n");
-    const checked = errors((await runCheck(options(dir))).diagnostics);
+    const checked = errors((await runCheck(pipelineOptions(dir))).diagnostics);
     expect(checked).toEqual([
       expect.objectContaining({ message: expect.stringMatching(/"saknas\.stodprogrm".*stodprogram/) }),
     ]);
@@ -143,7 +135,7 @@ describe("värden ur data blir text, inte Markdown", () => {
         "$1[Titel](http://127.0.0.1:9/y) **fet** ",
       ),
     );
-    const result = await runRender(options(temp.dir));
+    const result = await runRender(pipelineOptions(temp.dir));
     expect(errors(result.diagnostics)).toEqual([]);
     if (!result.ok) throw new Error("bygget misslyckades");
     const html = result.html;

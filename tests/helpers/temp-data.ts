@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writ
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { PipelineOptions } from "../../src/pipeline/pipeline.js";
 
 export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const REPO_DATA = path.join(REPO_ROOT, "data");
@@ -42,6 +43,15 @@ export function tempDataDir(files: Record<string, string | Uint8Array>): TempDir
   }
   return temp;
 }
+
+/** The 2024 report from `dataDir`, quietly, not strict, its output beside the data in `../ut`. */
+export const pipelineOptions = (dataDir: string): PipelineOptions => ({
+  rapportar: 2024,
+  dataDir,
+  outDir: path.join(dataDir, "..", "ut"),
+  strict: false,
+  log: () => {},
+});
 
 /** Text encoded as Windows-1252, what Swedish Excel writes (å, ä, ö, – …). */
 export function windows1252(text: string): Uint8Array {
