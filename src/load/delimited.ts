@@ -67,27 +67,33 @@ export function parseDelimited(text: string, sink: DiagnosticSink): RawTable | u
     });
     return undefined;
   }
-  reportExtraFields(header.cells.length, rest, delimiter, sink);
+  rest.forEach(extraFieldsCheck(header.cells.length, delimiter, sink));
   return { delimiter, header, records: rest };
 }
 
-const DELIMITER_NAMES: Record<Delimiter, string> = { "\t": "tabb", ";": "semikolon", ",": "kommatecken" };
+/** The delimiter with its article, as the message names it ("en tabb", not "ett tabb"). */
+const DELIMITER_NAMES: Record<Delimiter, string> = {
+  "\t": "en tabb",
+  ";": "ett semikolon",
+  ",": "ett kommatecken",
+};
 
 /**
- * A row with text beyond the header's last column would lose that text without a word (every reader
- * looks cells up by their column): most often a semicolon inside a note that is not quoted. Empty
- * trailing cells, as Excel writes them, are harmless.
+ * The rule for a row with text beyond the header's last column, for a header `width` fields wide: that
+ * text would be lost without a word (every reader looks cells up by their column), most often after a
+ * semicolon inside a note that is not quoted. Empty trailing cells, as Excel writes them, are harmless.
+ * Returned as a check per row, so that a reader that streams its rows applies the same rule.
  */
-function reportExtraFields(
+export function extraFieldsCheck(
   width: number,
-  records: readonly { line: number; cells: string[] }[],
   delimiter: Delimiter,
   sink: DiagnosticSink,
-): void {
-  for (const { line, cells } of records) {
+): (row: { line: number; cells: readonly string[] }) => void {
+  const name = DELIMITER_NAMES[delimiter];
+  return ({ line, cells }) => {
+    if (cells.length <= width) return;
     const extra = cells.slice(width);
-    if (extra.every((cell) => cell.trim() === "")) continue;
-    const name = DELIMITER_NAMES[delimiter];
+    if (extra.every((cell) => cell.trim() === "")) return;
     sink.error({
       code: "E_FLER_FALT",
       line,
@@ -96,7 +102,7 @@ function reportExtraFields(
       expected: `högst ${width} fält, som rubrikraden`,
       message:
         `Raden har ${cells.length} fält men rubrikraden ${width}, så texten efter fält ${width} skulle gå förlorad. ` +
-        `Står det ett ${name} i en text, sätt texten inom citattecken ("…").`,
+        `Står det ${name} i en text, sätt texten inom citattecken ("…").`,
     });
-  }
+  };
 }

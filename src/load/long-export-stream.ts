@@ -5,7 +5,7 @@ import { Transform } from "node:stream";
 import { parse } from "csv-parse";
 import iconv from "iconv-lite";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
-import { MAX_FIELD_BYTES, detectDelimiter } from "./delimited.js";
+import { MAX_FIELD_BYTES, detectDelimiter, extraFieldsCheck } from "./delimited.js";
 import { type RawRecord } from "../model/tables.js";
 import type { LoadedTable } from "../model/tables.js";
 import type { TextEncodingName } from "../model/tables.js";
@@ -71,11 +71,12 @@ export async function readLongExportStreaming(
     ? source.pipe(watch.stream)
     : source.pipe(iconv.decodeStream(ICONV_NAME[encoding], { stripBOM: true }));
   const firstLine = firstLineOf(start, encoding);
+  const delimiter = detectDelimiter(firstLine);
   const parser = decoded.pipe(
     // Without csv-parse's per-record info objects (a third of the time on a million rows): an
     // export has one record per line, so the line number is counted here, empty lines included.
     parse({
-      delimiter: detectDelimiter(firstLine),
+      delimiter,
       bom: true,
       relax_column_count: true,
       skip_empty_lines: false,
@@ -86,6 +87,9 @@ export async function readLongExportStreaming(
   let header: RawRecord | undefined;
   let yearIndex = -1;
   let check: (record: RawRecord) => void = () => {};
+  // csv-parse's relaxed column count hands on a row with more fields than the header; the rule of
+  // every other table (E_FLER_FALT) judges it, in the years kept and passed over alike.
+  let checkExtraFields: (record: RawRecord) => void = () => {};
   const records: RawRecord[] = [];
   let scanned = 0;
   try {
@@ -99,16 +103,19 @@ export async function readLongExportStreaming(
         header = { line, cells: record };
         yearIndex = record.findIndex((name) => normaliseHeader(name) === "år");
         check = checkPassedOver(header, sink);
+        checkExtraFields = extraFieldsCheck(record.length, delimiter, sink);
         continue;
       }
       scanned++;
+      const row = { line, cells: record };
+      checkExtraFields(row);
       const yearText = (record[yearIndex] ?? "").trim();
       const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
       if (keepYears.has(year) || Number.isNaN(year)) {
-        records.push({ line, cells: record }); // kept, or left for validation to report precisely
+        records.push(row); // kept, or left for validation to report precisely
         continue;
       }
-      check({ line, cells: record });
+      check(row);
     }
   } catch (cause) {
     sink.error({
@@ -128,7 +135,7 @@ export async function readLongExportStreaming(
     sink.error({ code: "E_TOM_FIL", message: "Filen är tom; den ska börja med en rubrikrad." });
     return undefined;
   }
-  return { delimiter: detectDelimiter(firstLine), header, records, file, encoding, scannedRows: scanned };
+  return { delimiter, header, records, file, encoding, scannedRows: scanned };
 }
 
 /**

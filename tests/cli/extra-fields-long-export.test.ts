@@ -1,0 +1,105 @@
+import { cpSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import iconv from "iconv-lite";
+import { afterAll, describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { COUNTS_2024, longCsv } from "../helpers/fixtures.js";
+import { REPO_DATA, tempDirWith } from "../helpers/temp-data.js";
+
+interface JsonDiagnostic {
+  code: string;
+  severity: string;
+  file: string | null;
+  line: number | null;
+  column: number | null;
+  message: string;
+  found: string | null;
+  expected: string | null;
+}
+
+const temps: { cleanup: () => void }[] = [];
+afterAll(() => temps.forEach((t) => t.cleanup()));
+
+/**
+ * `report check 2024 --format json` on a copy of the project's data whose year table is Brå's long
+ * export over several years (streamed, since it has a year column): the export's lines as given, then
+ * the extra lines, written as `encode` makes them.
+ */
+async function checkExport(extra: string[], form: { name: string; delimiter: string; encode: Encode }) {
+  const temp = tempDirWith({});
+  temps.push(temp);
+  cpSync(REPO_DATA, temp.dir, { recursive: true });
+  rmSync(path.join(temp.dir, "2023/anmalda-brott.csv"));
+  const lines = longCsv({ 2019: COUNTS_2024, 2023: COUNTS_2024 }).trimEnd().split("\r\n");
+  const all = [...lines, ...extra].map((line) => line.replaceAll(";", form.delimiter));
+  const file = path.join(temp.dir, "2023", form.name);
+  writeFileSync(file, form.encode(all.join("\r\n") + "\r\n"));
+  const { code, stdout } = await runCli("check", "2024", "--data", temp.dir, "--format", "json");
+  const diagnostics = JSON.parse(stdout) as JsonDiagnostic[];
+  return {
+    code,
+    firstExtraLine: lines.length + 1,
+    errors: diagnostics.filter((d) => d.severity === "error"),
+  };
+}
+type Encode = (text: string) => Uint8Array;
+
+const FORMS = [
+  {
+    label: "CSV i UTF-8",
+    name: "anmalda-brott.csv",
+    delimiter: ";",
+    word: "ett semikolon",
+    encode: Buffer.from,
+  },
+  {
+    label: "Excels Unicode-text (UTF-16, tabbar)",
+    name: "anmalda-brott.txt",
+    delimiter: "\t",
+    word: "en tabb",
+    encode: (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, "utf16le")]),
+  },
+];
+
+describe("text efter rubrikradens sista kolumn i Brås långa export (report check)", () => {
+  it.each(FORMS)(
+    "$label: fel med fil, rad och kolumn, i ett år som strömmas förbi som i statistikåret",
+    async (form) => {
+      const { code, firstExtraLine, errors } = await checkExport(
+        [
+          "2017;4024;Syd;3;anteckning", // a year the stream passes over
+          "2023;0418;Mitt;2;enligt Brå; preliminärt", // the statistics year: a note split by the delimiter
+        ],
+        form,
+      );
+      expect(code).toBe(1);
+      const message = (fields: number) =>
+        `Raden har ${fields} fält men rubrikraden 4, så texten efter fält 4 skulle gå förlorad. ` +
+        `Står det ${form.word} i en text, sätt texten inom citattecken ("…").`;
+      expect(errors).toEqual([
+        expect.objectContaining({
+          code: "E_FLER_FALT",
+          file: expect.stringMatching(new RegExp(`2023[\\\\/]${form.name}$`)),
+          line: firstExtraLine,
+          column: 5,
+          found: "anteckning",
+          expected: "högst 4 fält, som rubrikraden",
+          message: message(5),
+        }),
+        expect.objectContaining({
+          code: "E_FLER_FALT",
+          line: firstExtraLine + 1,
+          column: 5,
+          found: `enligt Brå${form.delimiter} preliminärt`,
+          message: message(6),
+        }),
+      ]);
+    },
+  );
+
+  it.each(FORMS)("$label: tomma celler sist på raden, som Excel skriver dem, är inget fel", async (form) => {
+    const { code, errors } = await checkExport(["2017;4024;Syd;3;;", "2023;0418;Mitt;2;"], form);
+    expect(errors).toEqual([]);
+    expect(code).toBe(0);
+  });
+});
