@@ -23,14 +23,19 @@ afterAll(() => temps.forEach((t) => t.cleanup()));
 /**
  * `report check 2024 --format json` on a copy of the project's data whose year table is Brå's long
  * export over several years (streamed, since it has a year column): the export's lines as given, then
- * the extra lines, written as `encode` makes them.
+ * the extra lines, written as `encode` makes them; `header` replaces the export's own.
  */
-async function checkExport(extra: string[], form: { name: string; delimiter: string; encode: Encode }) {
+async function checkExport(
+  extra: string[],
+  form: { name: string; delimiter: string; encode: Encode },
+  header = "år;brottskod;polisregion;antal",
+) {
   const temp = tempDirWith({});
   temps.push(temp);
   cpSync(REPO_DATA, temp.dir, { recursive: true });
   rmSync(path.join(temp.dir, "2023/anmalda-brott.csv"));
-  const lines = longCsv({ 2019: COUNTS_2024, 2023: COUNTS_2024 }).trimEnd().split("\r\n");
+  const [, ...rows] = longCsv({ 2019: COUNTS_2024, 2023: COUNTS_2024 }).trimEnd().split("\r\n");
+  const lines = [header, ...rows];
   const all = [...lines, ...extra].map((line) => line.replaceAll(";", form.delimiter));
   const file = path.join(temp.dir, "2023", form.name);
   writeFileSync(file, form.encode(all.join("\r\n") + "\r\n"));
@@ -102,4 +107,29 @@ describe("text efter rubrikradens sista kolumn i Brås långa export (report che
     expect(errors).toEqual([]);
     expect(code).toBe(0);
   });
+
+  it.each(FORMS)(
+    "$label: en anmärkning inom citattecken över flera rader flyttar inte de följande radnumren",
+    async (form) => {
+      const {
+        code,
+        firstExtraLine: first,
+        errors,
+      } = await checkExport(
+        [
+          '2017;4024;Syd;3;"första raden\r\nandra raden"', // lines first and first + 1
+          '2016;4024;Syd;3;"ett\ntvå\rtre"', // lines first + 2 to first + 4
+          "2017;4024;Mitt;3;utredd; lagförd",
+          "2023;0418;Mitt;2;enligt Brå; preliminärt",
+        ],
+        form,
+        "år;brottskod;polisregion;antal;anmärkning",
+      );
+      expect(code).toBe(1);
+      expect(errors.map((d) => [d.code, d.line, d.column])).toEqual([
+        ["E_FLER_FALT", first + 5, 6],
+        ["E_FLER_FALT", first + 6, 6],
+      ]);
+    },
+  );
 });
