@@ -56,7 +56,13 @@ export interface PdfDescription {
   tableContinuations?: readonly boolean[];
 }
 
-const name = (n: string) => PDFName.of(n);
+// PDFName.of runs a regular expression over the name on every call; the walks below ask thousands of times.
+const names = new Map<string, PDFName>();
+const name = (n: string) => {
+  let pdfName = names.get(n);
+  if (!pdfName) names.set(n, (pdfName = PDFName.of(n)));
+  return pdfName;
+};
 
 /** `D:YYYYMMDDHHmmSS+00'00'`, the form Chromium writes and makeReproducible replaces in place. */
 export function pdfDate(date: Date): string {
@@ -137,16 +143,29 @@ function markArtifacts(doc: PDFDocument): void {
     const marked = markUntaggedAsArtifacts(content);
     if (!marked) continue;
     // Compressed by Node's zlib (native) rather than pdf-lib's flateStream (fflate, in JavaScript):
-    // the same Flate stream, and the largest single cost of this module before.
+    // the same Flate stream, and the largest single cost of this module before. (zlib on libuv's
+    // threads, every page at once, measured slower here: more CPU and wall time on two busy cores.)
     const stream = doc.context.stream(deflateSync(marked), { Filter: "FlateDecode" });
     page.node.set(name("Contents"), doc.context.register(stream));
   }
 }
 
-/** Struct elements in document order, with a callback that may change them. */
-function walkStructure(doc: PDFDocument, visit: (element: PDFDict) => void): void {
+/**
+ * The structure tree read once for the steps that change it: its elements in document order, and the
+ * reference of every indirect dictionary (an element's kids and parent name it by reference).
+ */
+interface Structure {
+  elements: PDFDict[];
+  refs: Map<PDFDict, PDFRef>;
+}
+
+function readStructure(doc: PDFDocument): Structure {
+  const elements: PDFDict[] = [];
+  const refs = new Map<PDFDict, PDFRef>();
   const root = doc.catalog.lookupMaybe(name("StructTreeRoot"), PDFDict);
-  if (!root) return;
+  if (!root) return { elements, refs };
+  for (const [ref, object] of doc.context.enumerateIndirectObjects())
+    if (object instanceof PDFDict) refs.set(object, ref);
   const seen = new Set<PDFDict>();
   const walk = (node: PDFObject | undefined) => {
     const value = node instanceof PDFRef ? doc.context.lookup(node) : node;
@@ -156,12 +175,13 @@ function walkStructure(doc: PDFDocument, visit: (element: PDFDict) => void): voi
     }
     if (!(value instanceof PDFDict) || seen.has(value)) return;
     seen.add(value);
-    if (value.get(name("S"))) visit(value);
+    if (value.get(name("S"))) elements.push(value);
     // Marked-content and object references (MCR, OBJR) have no kids to walk.
     if (value.get(name("Type")) === name("MCR") || value.get(name("Type")) === name("OBJR")) return;
     walk(value.get(name("K")));
   };
   walk(root.get(name("K")));
+  return { elements, refs };
 }
 
 /**
@@ -171,15 +191,13 @@ function walkStructure(doc: PDFDocument, visit: (element: PDFDict) => void): voi
  * leaves the tree. The repeated header rows on continuations were never tagged (see paged-media.ts).
  * Nothing is joined unless the tree has exactly one Table per printed table.
  */
-function joinSplitTables(doc: PDFDocument, continuations: readonly boolean[]): void {
+function joinSplitTables(
+  doc: PDFDocument,
+  { elements, refs }: Structure,
+  continuations: readonly boolean[],
+): void {
   if (!continuations.includes(true)) return;
-  const refs = new Map<PDFDict, PDFRef>();
-  for (const [ref, object] of doc.context.enumerateIndirectObjects())
-    if (object instanceof PDFDict) refs.set(object, ref);
-  const tables: PDFDict[] = [];
-  walkStructure(doc, (element) => {
-    if (element.get(name("S")) === name("Table")) tables.push(element);
-  });
+  const tables = elements.filter((element) => element.get(name("S")) === name("Table"));
   if (tables.length !== continuations.length) return;
   let target: PDFDict | undefined;
   tables.forEach((table, i) => {
@@ -245,19 +263,16 @@ function setMarkedContentParent(doc: PDFDocument, page: PDFRef, mcid: number, pa
 }
 
 /** Footnotes as Note elements, each with an ID in the structure tree's ID tree. */
-function markNotes(doc: PDFDocument): number {
+function markNotes(doc: PDFDocument, { elements, refs }: Structure): number {
   const root = doc.catalog.lookupMaybe(name("StructTreeRoot"), PDFDict);
   if (!root) return 0;
   const notes: PDFRef[] = [];
-  const refs = new Map<PDFDict, PDFRef>();
-  for (const [ref, object] of doc.context.enumerateIndirectObjects())
-    if (object instanceof PDFDict) refs.set(object, ref);
-  walkStructure(doc, (element) => {
-    if (element.get(name("S")) !== name("Aside")) return;
+  for (const element of elements) {
+    if (element.get(name("S")) !== name("Aside")) continue;
     element.set(name("S"), name("Note"));
     const ref = refs.get(element);
     if (ref) notes.push(ref);
-  });
+  }
   if (notes.length === 0) return 0;
   // The ID tree is a name tree; it is written back as one sorted leaf holding every entry.
   const entries = new Map<string, PDFObject>();
@@ -335,8 +350,10 @@ export async function makeAccessible(pdf: Uint8Array, description: PdfDescriptio
   const chromiumProducer = doc.getProducer() ?? "Skia/PDF";
   const producer = `${chromiumProducer}; @cantoo/pdf-lib`;
   markArtifacts(doc);
-  markNotes(doc);
-  joinSplitTables(doc, description.tableContinuations ?? []);
+  // Read before either step changes it: joining tables leaves the elements and their order as they were.
+  const structure = readStructure(doc);
+  markNotes(doc, structure);
+  joinSplitTables(doc, structure, description.tableContinuations ?? []);
   describeLinks(doc, description.links);
   fixBookmarkTitles(doc, description.headings);
 
