@@ -145,6 +145,13 @@ class RepeatTableHeaders extends Paged.Handler {
   }
   afterRendered() {
     for (const box of document.querySelectorAll(".pagedjs_margin")) box.setAttribute("aria-hidden", "true");
+    // The contents' page numbers, once every page is laid out (the print CSS shows data-sida). Paged.js's
+    // own target-counter restyled the whole document for every entry as soon as its page existed.
+    for (const entry of document.querySelectorAll(".innehall a[href^='#']")) {
+      const target = document.getElementById(decodeURIComponent(entry.getAttribute("href").slice(1)));
+      const page = target && target.closest(".pagedjs_page");
+      if (page) entry.dataset.sida = page.dataset.pageNumber;
+    }
     // Which printed tables continue one from the page before, in document order: Chromium tags each
     // part as a Table of its own, and the PDF's post-processing joins them (see accessible-pdf.ts).
     window.__tableContinuations = [...document.querySelectorAll(".pagedjs_page_content table")].map((t) =>
