@@ -401,13 +401,68 @@ new Paged.Previewer().preview().then(() => { window.__pagedDone = true; }, (erro
 
 let polyfill: string | undefined;
 
-/** Paged.js (the library build, which does not start by itself), shipped through npm and inlined. */
+/**
+ * Changes to Paged.js 0.4.3 (its readable library build, dist/paged.js), applied as it is read. Each must
+ * match the library's text exactly once, or the build stops: a new Paged.js is looked at, not patched
+ * blindly. None changes where a page breaks (the built report's text is the same page for page, and
+ * the visual and golden tests hold); they change how often the page is measured.
+ */
+const PAGED_PATCHES: readonly { why: string; from: string; to: string }[] = [
+  {
+    why: "the library build's global, as the handlers (and earlier, the minified build) name it",
+    from: "factory(global.Paged = {})",
+    to: "factory(global.PagedModule = {})",
+  },
+  {
+    // Paged.js checks for overflow once the page holds as many characters as the last pages did on
+    // average, and then after every node it adds until the page overflows: on a page that holds more
+    // than the average, that was a forced layout per node, about 750 for the 2024 report. After a check
+    // that finds room, the next now waits until half that room is filled, at the density of the text so
+    // far; near the foot of the page it is again every node. A check that comes later finds the same
+    // first overflowing node (what follows it on the page does not move what precedes it), so the
+    // pages are the same; what would have been laid out beyond the page is removed as before.
+    why: "an overflow check after every node once a page holds the average number of characters",
+    from: `					if (newBreakToken) {
+						length = 0;
+						this.rebuildTableFromBreakToken(newBreakToken, wrapper);
+					}
+`,
+    to: `					if (newBreakToken) {
+						length = 0;
+						this.rebuildTableFromBreakToken(newBreakToken, wrapper);
+					} else if (wrapper.lastElementChild) {
+						const box = wrapper.getBoundingClientRect();
+						const filled = wrapper.lastElementChild.getBoundingClientRect().bottom - box.top;
+						const room = box.height - filled;
+						if (filled > 0 && room > 0) {
+							length = this.maxChars - Math.floor((room * wrapper.textContent.length) / filled / 2);
+						}
+					}
+`,
+  },
+];
+
+/** Paged.js as the report runs it (see PAGED_PATCHES), shipped through npm and inlined. */
 export async function pagedPolyfill(): Promise<string> {
   if (!polyfill) {
     // The package's exports map does not list dist/; find the package from its entry point.
     const require = createRequire(import.meta.url);
     const packageDir = path.resolve(path.dirname(require.resolve("pagedjs")), "..");
-    polyfill = await readFile(path.join(packageDir, "dist/paged.min.js"), "utf8");
+    polyfill = patchPaged(await readFile(path.join(packageDir, "dist/paged.js"), "utf8"));
   }
   return polyfill;
+}
+
+/** Applies PAGED_PATCHES; a patch whose text is not found exactly once stops the build. */
+export function patchPaged(library: string): string {
+  let patched = library;
+  for (const patch of PAGED_PATCHES) {
+    const at = patched.indexOf(patch.from);
+    if (at < 0 || patched.indexOf(patch.from, at + 1) >= 0)
+      throw new Error(
+        `Paged.js är inte den version report är anpassad till: ändringen för "${patch.why}" hittar inte sin plats i pagedjs/dist/paged.js.`,
+      );
+    patched = patched.slice(0, at) + patch.to + patched.slice(at + patch.from.length);
+  }
+  return patched;
 }
