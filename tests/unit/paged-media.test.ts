@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { footnotesToPageFloats } from "../../src/print/paged-media.js";
+import {
+  footnotesToPageFloats,
+  pagedPolyfill,
+  patchPaged,
+  toPrintCopy,
+} from "../../src/print/paged-media.js";
 
 const call = (n: number) => `<sup class="footnote-ref"><a href="#fn${n}" id="fnref${n}">${n}</a></sup>`;
 const notes = `<section class="fotnoter"><ol><li id="fn1"><p>Källa ett. <a href="#fnref1" class="footnote-backref">↩</a></p></li><li id="fn2"><p>Källa två.</p></li></ol></section>\n`;
@@ -29,5 +34,33 @@ describe("fotnoter som sidflöten i utskriften", () => {
     );
     expect(out).not.toContain("fotnoter");
     expect(out).not.toContain("footnote-backref");
+  });
+});
+
+describe("Paged.js som utskriften kör det", () => {
+  it("bär ändringarna: sidan mäts först när hälften av det som återstår är fyllt", async () => {
+    const library = await pagedPolyfill();
+    expect(library).toContain("global.PagedModule = {}");
+    expect(library).toMatch(
+      /length = this\.maxChars - Math\.floor\(\(room \* wrapper\.textContent\.length\) \/ filled \/ 2\)/,
+    );
+  });
+
+  it("vägrar en Paged.js vars text inte är den ändringarna gjordes för", () => {
+    expect(() => patchPaged("(function(){ factory(global.Paged = {}); })")).toThrow(
+      /Paged\.js är inte den version report är anpassad till/,
+    );
+  });
+
+  it("lägger typsnitten och fotnotshöjden i en stil som Paged.js lämnar orörd", () => {
+    const face = '@font-face { font-family: "X"; src: url(data:font/woff2;base64,AAAA) }\n';
+    const page = `<html><head><title>t</title><style>${face}body { color: black; }</style></head><body><p>x</p></body></html>`;
+    const copy = toPrintCopy(page);
+    const untouched = /<style data-pagedjs-ignore>([\s\S]*?)<\/style>/.exec(copy)?.[1] ?? "";
+    expect(untouched).toContain(face);
+    expect(untouched).toMatch(/@property --pagedjs-footnotes-height \{[^}]*inherits: false/);
+    // Moved, not copied, and placed before the page's own style so that the cascade is unchanged.
+    expect(copy.split("@font-face")).toHaveLength(2);
+    expect(copy.indexOf("data-pagedjs-ignore")).toBeLessThan(copy.indexOf("body { color: black; }"));
   });
 });
