@@ -72,7 +72,7 @@ export function computeFigures(
       continue;
     }
     const file = datasets.nyckeltalFiler[source.id] ?? source.file;
-    const reconciled = reconcileKeyFigures(file, figures, source.sums);
+    const reconciled = reconcileKeyFigures(source.id, file, figures, source.sums);
     appendAll(avstamningar, reconciled.avstamningar);
     appendAll(avvikelser, reconciled.avvikelser);
     nyckeltal[source.id] = {

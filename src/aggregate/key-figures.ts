@@ -13,8 +13,13 @@ export function nestKeys(flat: Record<string, unknown>): Record<string, unknown>
   return out;
 }
 
-/** Checks each stated total of a key-figure dataset against the sum of its parts. */
+/**
+ * Checks each stated total of a key-figure dataset against the sum of its parts. A difference keeps
+ * the sum as the source's module declares it (`deklarerad`), so that whatever lists contradictions
+ * (check, the report) takes them from here and a sum added to the module reaches both by itself.
+ */
 export function reconcileKeyFigures(
+  dataset: string,
   file: string,
   figures: KeyFigures<Record<string, unknown>>,
   sums: readonly StatedSum<string>[],
@@ -42,6 +47,7 @@ export function reconcileKeyFigures(
       meddelande:
         `Angivet ${sum.total} = ${angivet}, men ${sum.parts.join(" + ")} = ${beraknat}. ` +
         "Källans uppgifter går inte ihop; rapporten återger dem som källan angav dem.",
+      deklarerad: { dataset, total: sum.total, delar: [...sum.parts], avser: sum.avser },
     });
   }
   return { avstamningar, avvikelser };

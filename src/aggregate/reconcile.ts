@@ -12,6 +12,19 @@ export interface Avvikelse {
   angivet: number;
   beraknat: number;
   meddelande: string;
+  /**
+   * Where the sum is one a key-figure source declares (its module's `sums`): the source's id and the
+   * sum as declared, so that the report can name it in the source's own words. Null for Brå's table.
+   */
+  deklarerad: DeklareradSumma | null;
+}
+
+/** A sum as a key-figure source's module declares it, and which source that is. */
+export interface DeklareradSumma {
+  dataset: string;
+  total: string;
+  delar: string[];
+  avser: string;
 }
 
 /** One stated sum checked against the computed one, for `report check`'s reconciliation list. */
@@ -65,6 +78,7 @@ export function reconcileAnmaldaBrott(table: AnmaldaBrottTabell): {
       meddelande: ofullstandig
         ? `${avser}: angivet ${fmt(angivet)}, men de kända delarna summerar redan till ${fmt(beraknat)}.`
         : `${avser}: angivet ${fmt(angivet)}, beräknat ${fmt(beraknat)}. Rapporten redovisar det beräknade värdet.`,
+      deklarerad: null,
     });
   };
 

@@ -9,6 +9,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { hasChangeColumn } from "./anmalda-brott-table.js";
 import { KEY_FIGURE_SOURCES } from "../sources/registry.js";
 import { SaknadUppgift } from "./missing-figures.js";
+import { capitalise } from "./number-words.js";
 import type { SerieAr } from "../model/types.js";
 
 const isNode = (v: unknown): v is Record<string, unknown> =>
@@ -112,8 +113,17 @@ export interface TemplateContext extends Siffror {
   saknas: Record<string, string | null>;
   /** This year's value of a series against the earlier years in it, computed (never asserted in prose). */
   serieJamforelser: Record<string, SerieJamforelse>;
-  /** Where the support programme's own figures cannot all be true at once (null without the dataset). */
-  stodprogramAvvikelser: StodprogramAvvikelser | null;
+  /**
+   * Per key-figure source: the sums its module declares that its figures do not add up to, as the
+   * aggregate stage found them (empty where every sum agrees or the source is missing).
+   */
+  summaAvvikelser: Record<string, SummaAvvikelse[]>;
+  /**
+   * The support programme's women who had been exploited sexually, from their number and share
+   * (rounded); null where either is unknown or the dataset is missing. The template holds it against
+   * the agency's count of people exploited sexually.
+   */
+  stodprogramKvinnorSexuellt: number | null;
   /** The stated sums in Brå's table that differ from the computed ones (not other datasets'). */
   avvikelserAnmaldaBrott: Siffror["avvikelser"];
   /** Per series: the years with no figure at all (the chart shows a gap there). */
@@ -137,20 +147,13 @@ export interface SerieJamforelse extends Comparison {
   lagstTidigare: number | null;
 }
 
-/**
- * The support programme's figures that contradict each other: stated totals that their parts do not
- * sum to, each null where the figures agree (or one is missing). A part larger than its whole the
- * template finds with `gt`; `nagon` counts those too.
- */
-export interface StodprogramAvvikelser {
-  /** Women + men + children, where that differs from the stated total. */
-  omfattadeSumma: number | null;
-  /** Children in Sweden + children in the home country, where that differs from the stated children. */
-  barnSumma: number | null;
-  /** Women exploited sexually (share × women, rounded), where more than all sexually exploited. */
-  kvinnorSexuellt: number | null;
-  /** Any of the above. */
-  nagon: boolean;
+/** A sum a key-figure source declares that its own figures do not add up to. */
+export interface SummaAvvikelse {
+  /** What the sum is of, in the module's words, with a capital first letter to open a list item. */
+  avser: string;
+  /** The total the source states, and what its parts add up to. */
+  angivet: number;
+  beraknat: number;
 }
 
 /** A change the summary may name: what it concerns (in running text) and the figures. */
@@ -296,7 +299,8 @@ export function buildTemplateContext(
       regionkoordinatorer: seriesComparison(siffror, "regionkoordinatorer", "identifierade"),
       migrationsverket: seriesComparison(siffror, "migrationsverket", "misstanktaFall"),
     },
-    stodprogramAvvikelser: nsp ? supportProgrammeConflicts(nsp) : null,
+    summaAvvikelser: declaredSumConflicts(siffror),
+    stodprogramKvinnorSexuellt: nsp ? womenExploitedSexually(nsp) : null,
     forandringskolumn: hasChangeColumn(siffror.anmaldaBrott),
     granskning: review && {
       avstamningar: review.avstamningar,
@@ -348,38 +352,24 @@ function seriesComparison(siffror: Siffror, id: string, column: string): SerieJa
   };
 }
 
-function supportProgrammeConflicts(nsp: NonNullable<Siffror["stodprogram"]>): StodprogramAvvikelser {
-  const known = (...xs: (number | null)[]) => xs.every((x) => typeof x === "number");
-  const n = nsp as unknown as Record<string, number | null>;
-  const sumUnlessEqual = (total: string, parts: string[]) => {
-    const xs = parts.map((p) => n[p] ?? null);
-    const t = n[total] ?? null;
-    if (!known(t, ...xs)) return null;
-    const sum = xs.reduce<number>((a, b) => a + (b ?? 0), 0);
-    return sum === t ? null : sum;
-  };
-  const larger = (part: string, whole: string) => {
-    const [p, w] = [n[part] ?? null, n[whole] ?? null];
-    return known(p, w) && p! > w!;
-  };
-  const women = n.omfattadeKvinnor ?? null;
-  const share = n.omfattadeKvinnorSexuellExploateringProcent ?? null;
-  const sexual = n.sexuellExploatering ?? null;
-  const womenSexual = known(women, share) ? Math.round((women! * share!) / 100) : null;
-  const out = {
-    omfattadeSumma: sumUnlessEqual("omfattadeTotalt", ["omfattadeKvinnor", "omfattadeMan", "omfattadeBarn"]),
-    barnSumma: sumUnlessEqual("omfattadeBarn", ["deltagareBarn", "barnIHemlandet"]),
-    kvinnorSexuellt: womenSexual !== null && sexual !== null && womenSexual > sexual ? womenSexual : null,
-  };
-  return {
-    ...out,
-    nagon:
-      larger("nyaPersoner", "deltagareISverige") ||
-      larger("nyaMan", "omfattadeMan") ||
-      out.omfattadeSumma !== null ||
-      out.barnSumma !== null ||
-      out.kvinnorSexuellt !== null,
-  };
+/**
+ * The differences the aggregate stage found between a source's stated totals and their parts, per
+ * source: every sum its module declares, so a sum added to the module is listed without a change here.
+ */
+function declaredSumConflicts(siffror: Siffror): Record<string, SummaAvvikelse[]> {
+  const out: Record<string, SummaAvvikelse[]> = Object.fromEntries(
+    Object.keys(KEY_FIGURE_SOURCES).map((id) => [id, []]),
+  );
+  for (const { deklarerad, angivet, beraknat } of siffror.avvikelser) {
+    if (!deklarerad) continue;
+    (out[deklarerad.dataset] ??= []).push({ avser: capitalise(deklarerad.avser), angivet, beraknat });
+  }
+  return out;
+}
+
+function womenExploitedSexually(nsp: NonNullable<Siffror["stodprogram"]>): number | null {
+  const { omfattadeKvinnor: women, omfattadeKvinnorSexuellExploateringProcent: share } = nsp;
+  return women === null || share === null ? null : Math.round((women * share) / 100);
 }
 
 function largestRegion(siffror: Siffror): TemplateContext["storstaRegion"] {

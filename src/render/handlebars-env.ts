@@ -177,6 +177,8 @@ export function createTemplateEnvironment(options: TemplateEnvironmentOptions = 
     "gt",
     (a: unknown, b: unknown) => typeof a === "number" && typeof b === "number" && a > b,
   );
+  // Whether any argument holds, as `#if` judges it (0 and an empty list do not): `(or list.length (gt a b))`.
+  hb.registerHelper("or", (...args: unknown[]) => args.slice(0, -1).some(Boolean));
   // A key figure marked `..` reaches a figure helper as a SaknadUppgift (also inside a comparison);
   // the helper leaves a marker and the sentence around it is reworded (missing-figures.ts).
   const missingIn = (value: unknown): SaknadUppgift | undefined => {
@@ -274,6 +276,7 @@ const OWN_HELPERS = [
   "concat",
   "eq",
   "gt",
+  "or",
 ] as const;
 
 /**

@@ -37,12 +37,12 @@ export const stodprogram = defineKeyFigureSource({
     {
       total: "deltagareISverige",
       parts: ["deltagareVuxna", "deltagareBarn"],
-      avser: "deltagare i Sverige, vuxna och barn",
+      avser: "deltagare i Sverige fördelade på vuxna och barn",
     },
     {
       total: "omfattadeTotalt",
       parts: ["deltagareISverige", "barnIHemlandet"],
-      avser: "omfattade personer, i Sverige och barn i hemlandet",
+      avser: "omfattade personer fördelade på deltagare i Sverige och barn i hemlandet",
     },
     {
       total: "omfattadeTotalt",
@@ -52,7 +52,7 @@ export const stodprogram = defineKeyFigureSource({
     {
       total: "omfattadeBarn",
       parts: ["deltagareBarn", "barnIHemlandet"],
-      avser: "omfattade barn, i Sverige och i hemlandet",
+      avser: "omfattade barn i Sverige och i hemlandet",
     },
   ],
 });
