@@ -38,9 +38,11 @@ describe("fotnoter som sidflöten i utskriften", () => {
 });
 
 describe("Paged.js som utskriften kör det", () => {
-  it("bär ändringarna: sidan mäts först när hälften av det som återstår är fyllt", async () => {
+  it("bär ändringarna: nästa sida utan att vänta på en bildruta, och sidan mäts först när hälften av det som återstår är fyllt", async () => {
     const library = await pagedPolyfill();
     expect(library).toContain("global.PagedModule = {}");
+    expect(library).toContain("this.tick = (next) => Promise.resolve().then(next);");
+    expect(library).not.toContain("this.tick = requestAnimationFrame");
     expect(library).toMatch(
       /length = this\.maxChars - Math\.floor\(\(room \* wrapper\.textContent\.length\) \/ filled \/ 2\)/,
     );
