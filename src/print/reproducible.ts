@@ -11,14 +11,17 @@ export function makeReproducible(pdf: Uint8Array, date: Date): Uint8Array {
   const stamp =
     `D:${date.getUTCFullYear()}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}` +
     `${pad(date.getUTCHours())}${pad(date.getUTCMinutes())}${pad(date.getUTCSeconds())}+00'00'`;
-  // latin1 keeps one character per byte, so lengths and offsets are preserved exactly.
-  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString("latin1");
-  const fixed = text.replace(/\/(CreationDate|ModDate) \(D:\d{14}[+\-Z][^)]*\)/g, (match, key: string) => {
-    const replacement = `/${key} (${stamp})`;
-    if (replacement.length !== match.length) throw new Error(`Oväntat datumformat i PDF: ${match}`);
-    return replacement;
-  });
-  return Buffer.from(normaliseStructureIds(fixed), "latin1");
+  // A copy of the bytes, changed in place at the offsets found in its latin1 text (one character per
+  // byte): no other byte is touched, and the file is never rebuilt as a string.
+  const out = Buffer.from(pdf);
+  const text = out.toString("latin1");
+  for (const match of text.matchAll(/\/(CreationDate|ModDate) \(D:\d{14}[+\-Z][^)]*\)/g)) {
+    const replacement = `/${match[1]} (${stamp})`;
+    if (replacement.length !== match[0].length) throw new Error(`Oväntat datumformat i PDF: ${match[0]}`);
+    out.write(replacement, match.index, "latin1");
+  }
+  normaliseStructureIds(out, text);
+  return out;
 }
 
 /**
@@ -27,10 +30,11 @@ export function makeReproducible(pdf: Uint8Array, date: Date): Uint8Array {
  * The ids are replaced by their rank: same length, same order (the /IDTree stays sorted), the same
  * references between header and data cells, and the same bytes for the same document.
  */
-function normaliseStructureIds(text: string): string {
-  const ids = [...new Set(text.match(/node\d{8}/g) ?? [])].sort();
+function normaliseStructureIds(out: Buffer, text: string): void {
+  const found = [...text.matchAll(/node\d{8}/g)];
+  const ids = [...new Set(found.map((match) => match[0]))].sort();
   const rank = new Map(ids.map((id, i) => [id, `node${String(i + 1).padStart(8, "0")}`]));
-  return text.replace(/node\d{8}/g, (id) => rank.get(id)!);
+  for (const match of found) out.write(rank.get(match[0])!, match.index, "latin1");
 }
 
 /**
