@@ -9,8 +9,11 @@ import { report2024 } from "../helpers/report-2024.js";
 
 const ready = requirePrerequisites([]);
 
-/** A phone (390 px, an iPhone's CSS width), a small laptop, a desktop window and a wide screen. */
-const WIDTHS = [390, 1024, 1280, 1920] as const;
+/**
+ * A phone (390 px, an iPhone's CSS width), the narrowest window that gets the charts' print drawing
+ * (just over 40em), a small laptop, a desktop window and a wide screen.
+ */
+const WIDTHS = [390, 641, 1024, 1280, 1920] as const;
 /** From this width the contents list stands beside the text (rapport.css, 75em). */
 const SIDE_CONTENTS = 1200;
 
