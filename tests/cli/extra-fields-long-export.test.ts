@@ -2,20 +2,10 @@ import { cpSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import iconv from "iconv-lite";
 import { afterAll, describe, expect, it } from "vitest";
+import type { JsonDiagnostic } from "../../src/diagnostics/format.js";
 import { runCli } from "../helpers/cli.js";
 import { COUNTS_2024, longCsv } from "../helpers/fixtures.js";
 import { REPO_DATA, tempDirWith } from "../helpers/temp-data.js";
-
-interface JsonDiagnostic {
-  code: string;
-  severity: string;
-  file: string | null;
-  line: number | null;
-  column: number | null;
-  message: string;
-  found: string | null;
-  expected: string | null;
-}
 
 const temps: { cleanup: () => void }[] = [];
 afterAll(() => temps.forEach((t) => t.cleanup()));

@@ -1,19 +1,9 @@
 import { cpSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import type { JsonDiagnostic } from "../../src/diagnostics/format.js";
 import { runCli } from "../helpers/cli.js";
 import { REPO_DATA, tempDirWith } from "../helpers/temp-data.js";
-
-interface JsonDiagnostic {
-  code: string;
-  severity: string;
-  file: string | null;
-  line: number | null;
-  column: number | null;
-  message: string;
-  found: string | null;
-  expected: string | null;
-}
 
 /** `report check 2024 --format json` on a copy of the project's data with this tryckt-utgava.csv. */
 async function checkWithPrinted(rows: string[]) {
