@@ -312,7 +312,8 @@ export function buildTemplateContext(
           kod: d.code,
         })),
     },
-    avvikelserAnmaldaBrott: siffror.avvikelser.filter((a) => /anmalda-brott\.[a-z]+$/.test(a.fil)),
+    // The differences no key-figure module declares are those in Brå's table.
+    avvikelserAnmaldaBrott: siffror.avvikelser.filter((a) => a.deklarerad === null),
     saknadeAr: Object.fromEntries(
       Object.entries(siffror.serier).map(([id, series]) => [
         id,
