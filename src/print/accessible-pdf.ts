@@ -350,7 +350,8 @@ export async function makeAccessible(pdf: Uint8Array, description: PdfDescriptio
   const chromiumProducer = doc.getProducer() ?? "Skia/PDF";
   const producer = `${chromiumProducer}; @cantoo/pdf-lib`;
   markArtifacts(doc);
-  // Read before either step changes it: joining tables leaves the elements and their order as they were.
+  // Read once for both steps: marking notes renames elements but moves none, so the tables that
+  // joinSplitTables looks for are the same as in a walk after it.
   const structure = readStructure(doc);
   markNotes(doc, structure);
   joinSplitTables(doc, structure, description.tableContinuations ?? []);
