@@ -1,9 +1,14 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   footnotesToPageFloats,
   pagedPolyfill,
   patchPaged,
+  storedMinified,
   toPrintCopy,
+  writeMinifiedPaged,
 } from "../../src/print/paged-media.js";
 
 const call = (n: number) => `<sup class="footnote-ref"><a href="#fn${n}" id="fnref${n}">${n}</a></sup>`;
@@ -46,6 +51,26 @@ describe("Paged.js som utskriften kör det", () => {
     expect(library).toMatch(
       /length = this\.maxChars - Math\.floor\(\(room \* wrapper\.textContent\.length\) \/ filled \/ 2\)/,
     );
+  });
+
+  it("använder den minifierade kopian bara om den gjordes ur samma ändrade text", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "paged-min-"));
+    try {
+      const file = path.join(dir, "paged.min.js");
+      let given = "";
+      await writeMinifiedPaged(async (code) => {
+        given = code;
+        return "/* minifierad */";
+      }, file);
+      expect(given).toBe(await pagedPolyfill()); // run from source: the patched readable build
+      const stored = readFileSync(file, "utf8");
+      const key = /ändringar ([0-9a-f]{64})/.exec(stored)?.[1] ?? "";
+      expect(storedMinified(stored, key)).toBe("/* minifierad */");
+      expect(storedMinified(stored, "0".repeat(64))).toBeUndefined();
+      expect(storedMinified(undefined, key)).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("vägrar en Paged.js vars text inte är den ändringarna gjordes för", () => {
