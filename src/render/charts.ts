@@ -11,15 +11,19 @@ export interface Chart {
   caption: string;
   /** The chart in words, with every number it shows (the text alternative). */
   alt: string;
-  /** Drawn for the printed page and wide screens. */
+  /**
+   * Drawn for the printed page. A screen wider than a phone shows this drawing enlarged to fill its
+   * figure (templates/rapport.css), so that its text reads at 12 px or more.
+   */
   svg: string;
   /** Drawn again for a phone's width, so that its text keeps its size instead of shrinking. */
   narrowSvg?: string;
 }
 
 /**
- * Widths in CSS px: the plot on the printed page (and wide screens), and the whole narrow drawing,
- * axes and legend included (a phone of 390 px has about 356 px for it, one of 360 px about 326).
+ * Widths in CSS px: the plot on the printed page (shown enlarged on wider screens), and the whole
+ * narrow drawing, axes and legend included (a phone of 390 px has about 356 px for it, one of 360 px
+ * about 326).
  */
 const WIDE = 430;
 const NARROW = 330;
@@ -94,7 +98,7 @@ export interface ChartPlan {
   id: string;
   caption: string;
   alt: string;
-  /** For the printed page and wide screens. */
+  /** For the printed page (and, enlarged, screens wider than a phone). */
   spec: Record<string, unknown>;
   /** For a phone's width. */
   narrowSpec: Record<string, unknown>;
