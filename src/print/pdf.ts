@@ -143,9 +143,13 @@ interface PrintPage {
 
 /**
  * Opens a page that may load only what it is given (inline, fonts as data URIs): any other request
- * is blocked and remembered, to be reported by the print that uses the page.
+ * is blocked and remembered, to be reported by the print that uses the page. Paged.js is loaded into
+ * the blank page already: the report's content replaces the document but not the window, so the library
+ * is there when the content is, and loading it (half a megabyte to hand over and compile) is done while
+ * the chapters are rendered, or while --watch waits for the next change, instead of in every print.
  */
 async function openPrintPage(browser: Browser): Promise<PrintPage> {
+  const polyfill = pagedPolyfill();
   const page = await browser.newPage();
   const opened: PrintPage = { page, refused: new Map(), crashed: false };
   page.on("error", () => {
@@ -175,6 +179,7 @@ async function openPrintPage(browser: Browser): Promise<PrintPage> {
   });
   await cdp.send("Network.enable");
   await cdp.send("Log.enable");
+  await page.addScriptTag({ content: await polyfill });
   return opened;
 }
 
@@ -259,16 +264,16 @@ export async function printPdf(
   };
   try {
     // The page is made ready before the browser is awaited, so that this work overlaps its start.
-    const polyfill = await pagedPolyfill();
     // The print copy: footnotes as page floats, laid out into pages by Paged.js (see paged-media.ts).
-    // Its policy also admits the two layout scripts injected below, by their hashes, and nothing else.
+    // Its policy also admits the layout script injected below, by its hash, and nothing else (Paged.js
+    // itself is in the page before the content, see openPrintPage).
     const printCopy = toPrintCopy(html);
     const content = withContentSecurityPolicy(
       asPagedSource(await withPrintFonts(printCopy)).replace(
         "</head>",
         `<style>${PAGED_MEDIA_CSS}</style>\n</head>`,
       ),
-      [polyfill, PAGED_MEDIA_HANDLERS],
+      [PAGED_MEDIA_HANDLERS],
     );
     const started = await starting;
     browser = started.browser;
@@ -305,8 +310,7 @@ export async function printPdf(
       document.fonts.forEach((face) => faces.push(face.load()));
       return Promise.all(faces).then(() => undefined);
     });
-    // Injected after the content: the minified library cannot go through setContent's document.write.
-    await page.addScriptTag({ content: polyfill });
+    // Injected after the content: the handlers start the layout.
     await page.addScriptTag({ content: PAGED_MEDIA_HANDLERS });
     await page.waitForFunction(
       () => {
