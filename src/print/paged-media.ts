@@ -62,11 +62,13 @@ function withCallsAsFloats(html: string, definitions: ReadonlyMap<string, string
  * - the screen's hints about scrolling tables are left out;
  * - each chart's image states its size, so that the layout can measure a figure before its image has
  *   loaded (see KeepFiguresInFlow);
- * - what Paged.js need not read goes in a style of its own that it leaves alone (see UNTOUCHED_CSS).
+ * - what Paged.js need not read goes in a style of its own that it leaves alone (see UNTOUCHED_CSS);
+ * - the screen's skip link goes, and with it the id it leads to: in the PDF it would be a link nobody
+ *   can follow past the cover and a named destination of its own.
  */
 export function toPrintCopy(html: string): string {
   return (
-    withUntouchedStyle(footnotesToPageFloats(html))
+    withUntouchedStyle(footnotesToPageFloats(withoutSkipLink(html)))
       // A global ARIA attribute would override role="none" (and make the figure a second Figure): the
       // source line is tied to the chart by the PDF's reading order instead.
       .replace(/(<figure class="diagram"[^>]*?) aria-describedby="[^"]*"/g, "$1")
@@ -81,6 +83,14 @@ export function toPrintCopy(html: string): string {
       .replace(/<p class="tabell-tips"[^>]*>[\s\S]*?<\/p>\n?/g, "")
       .replace(/ aria-describedby="tabell-\d+-tips"/g, "")
   );
+}
+
+const SKIP_LINK = /<a class="hopplank" href="#([^"]+)">[\s\S]*?<\/a>\n?/;
+
+function withoutSkipLink(html: string): string {
+  const link = SKIP_LINK.exec(html);
+  if (!link) return html;
+  return html.replace(link[0], "").replace(` id="${link[1]}"`, "");
 }
 
 /**

@@ -91,3 +91,14 @@ describe("Paged.js som utskriften kör det", () => {
     expect(copy.indexOf("data-pagedjs-ignore")).toBeLessThan(copy.indexOf("body { color: black; }"));
   });
 });
+
+describe("utskriftskopian", () => {
+  it("tar bort skärmens hopplänk och id:t den leder till", () => {
+    const page =
+      '<html><head></head><body><a class="hopplank" href="#rapporttext">Hoppa till rapportens text</a>\n<main id="rapporttext"><p>x</p></main></body></html>';
+    const copy = toPrintCopy(page);
+    expect(copy).not.toContain("hopplank");
+    expect(copy).not.toContain("rapporttext");
+    expect(copy).toContain("<main><p>x</p></main>");
+  });
+});
