@@ -408,7 +408,24 @@ function hasContentBefore(element, rendered) {
 }
 // Handlers are taken when the previewer is created, so register first, then lay out.
 Paged.registerHandlers(RepeatTableHeaders, KeepFiguresInFlow, KeepRowsTogether);
-new Paged.Previewer().preview().then(() => { window.__pagedDone = true; }, (error) => { window.__pagedError = String(error); });
+// Every face is loaded before Paged.js measures anything. \`document.fonts.ready\` alone waits only for faces
+// already in use; a face first used in a footnote or a chart would otherwise be measured in a fallback
+// font while it loads, and on a busy machine the pages would break differently. The print awaits
+// __pagedLayout, which says how the layout ended and which tables continue a table.
+const faces = [];
+document.fonts.forEach((face) => faces.push(face.load()));
+window.__pagedLayout = Promise.all(faces)
+  .then(() => new Paged.Previewer().preview())
+  .then(
+    () => {
+      window.__pagedDone = true;
+      return { tableContinuations: window.__tableContinuations || [] };
+    },
+    (error) => {
+      window.__pagedError = String(error);
+      return { error: String(error) };
+    },
+  );
 `;
 
 let polyfill: Promise<string> | undefined;

@@ -134,6 +134,12 @@ export interface StartedBrowser {
   nextPage?: Promise<PrintPage>;
 }
 
+/** How the page's layout ended (`__pagedLayout` in PAGED_MEDIA_HANDLERS). */
+interface PagedLayout {
+  error?: string;
+  tableContinuations?: boolean[];
+}
+
 /** A page contained for printing, and every address it tried to reach (with how), once each. */
 interface PrintPage {
   page: Page;
@@ -302,30 +308,20 @@ export async function printPdf(
     };
     browser.on("targetcreated", onPopup);
     await page.setContent(content, { waitUntil: "load" });
-    // Every face is loaded before Paged.js measures anything. `document.fonts.ready` alone waits only
-    // for faces already in use; a face first used in a footnote or a chart would otherwise be measured
-    // in a fallback font while it loads, and on a busy machine the pages would break differently.
-    await page.evaluate(() => {
-      const faces: Promise<FontFace>[] = [];
-      document.fonts.forEach((face) => faces.push(face.load()));
-      return Promise.all(faces).then(() => undefined);
-    });
-    // Injected after the content: the handlers start the layout.
+    // Injected after the content: the handlers load every face and start the layout (see paged-media.ts).
     await page.addScriptTag({ content: PAGED_MEDIA_HANDLERS });
-    await page.waitForFunction(
-      () => {
-        const w = window as unknown as { __pagedDone?: boolean; __pagedError?: string };
-        return w.__pagedDone === true || w.__pagedError !== undefined;
-      },
-      { timeout: 120_000 },
+    const layout = await page.evaluate(
+      (ms: number) =>
+        Promise.race([
+          (window as unknown as { __pagedLayout: Promise<PagedLayout> }).__pagedLayout,
+          new Promise<PagedLayout>((resolve) =>
+            setTimeout(() => resolve({ error: `ingen sidlayout inom ${ms / 1000} s` }), ms),
+          ),
+        ]),
+      120_000,
     );
-    const layoutError = await page.evaluate(
-      () => (window as unknown as { __pagedError?: string }).__pagedError,
-    );
-    if (layoutError) throw new Error(`Sidlayouten (Paged.js) misslyckades: ${layoutError}`);
-    const tableContinuations = await page.evaluate(
-      () => (window as unknown as { __tableContinuations?: boolean[] }).__tableContinuations ?? [],
-    );
+    if (layout.error !== undefined) throw new Error(`Sidlayouten (Paged.js) misslyckades: ${layout.error}`);
+    const tableContinuations = layout.tableContinuations ?? [];
     lap("layout");
     const pdf = await page.pdf({
       format: "A4",
@@ -364,7 +360,8 @@ export async function printPdf(
     if (onPopup) browser?.off("targetcreated", onPopup);
     await crashWatch?.detach().catch(() => undefined);
     if (keepBrowser) {
-      await printPage?.page.close().catch(() => undefined);
+      // Not waited for: the next print has its own page, opened below.
+      void printPage?.page.close().catch(() => undefined);
       const started = await starting.catch(() => undefined);
       if (started?.browser.connected && !signal?.aborted) openNextPage(started);
     } else await browser?.close();
