@@ -155,8 +155,7 @@ interface PrintPage {
  * the chapters are rendered, or while --watch waits for the next change, instead of in every print.
  */
 async function openPrintPage(browser: Browser): Promise<PrintPage> {
-  const polyfill = pagedPolyfill();
-  const page = await browser.newPage();
+  const [page, polyfill] = await Promise.all([browser.newPage(), pagedPolyfill()]);
   const opened: PrintPage = { page, refused: new Map(), crashed: false };
   page.on("error", () => {
     opened.crashed = true;
@@ -185,7 +184,7 @@ async function openPrintPage(browser: Browser): Promise<PrintPage> {
   });
   await cdp.send("Network.enable");
   await cdp.send("Log.enable");
-  await page.addScriptTag({ content: await polyfill });
+  await page.addScriptTag({ content: polyfill });
   return opened;
 }
 
