@@ -81,6 +81,11 @@ export const DIAGNOSTIC_CODES = {
   E_KOLUMN_SAKNAS: { severity: "fel", group: "kolumner", beskrivning: "En kolumn som krävs saknas." },
   E_KOLUMN_DUBBLETT: { severity: "fel", group: "kolumner", beskrivning: "Samma kolumn står två gånger." },
   W_OKAND_KOLUMN: { severity: "varning", group: "kolumner", beskrivning: "En okänd kolumn ignoreras." },
+  E_CELL_UTAN_RUBRIK: {
+    severity: "fel",
+    group: "kolumner",
+    beskrivning: "En cell i en arbetsbok (.xlsx) har ett värde i en kolumn utan rubrik i rubrikraden.",
+  },
   E_ANTAL_EJ_HELTAL: {
     severity: "fel",
     group: "varden",

@@ -1,5 +1,5 @@
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
-import type { RawRecord, RawTable } from "../model/tables.js";
+import { normaliseHeader, type RawRecord, type RawTable } from "../model/tables.js";
 
 /** Signatures of the spreadsheet formats people send instead of CSV. */
 export const isZip = (bytes: Uint8Array) =>
@@ -99,5 +99,48 @@ export async function parseWorkbook(bytes: Uint8Array, sink: DiagnosticSink): Pr
     });
     return undefined;
   }
+  rest.forEach(headerlessCellCheck(header, sheet.name, sink));
   return { delimiter: "\t", header, records: rest };
+}
+
+/** A column's letters as Excel shows them: 1 → A, 26 → Z, 27 → AA. */
+export function columnLetters(column: number): string {
+  let letters = "";
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+/**
+ * The workbook's form of the rule for text beyond the header (E_FLER_FALT in a CSV): a value in a column
+ * whose header cell is empty, past the header's last column or in a gap within it, would be lost without
+ * a word, since every reader looks cells up by their header. A workbook has no delimiter to quote, so it
+ * gets its own message, naming the sheet and the cell as Excel shows them. Cells that only carry
+ * formatting, or only spaces, are harmless, as the empty trailing cells Excel writes to a CSV are.
+ */
+function headerlessCellCheck(
+  header: RawRecord,
+  sheetName: string,
+  sink: DiagnosticSink,
+): (row: RawRecord) => void {
+  const hasHeader = header.cells.map((name) => normaliseHeader(name) !== "");
+  return ({ line, cells }) => {
+    cells.forEach((text, i) => {
+      if (hasHeader[i] || text.trim() === "") return;
+      const letters = columnLetters(i + 1);
+      const shown = text.length > 60 ? `${text.slice(0, 57).trimEnd()} …` : text;
+      sink.error({
+        code: "E_CELL_UTAN_RUBRIK",
+        line,
+        column: i + 1,
+        found: text,
+        expected: `en rubrik i rad ${header.line} för kolumn ${letters}, eller ingen text där`,
+        message:
+          `Cellen ${letters}${line} på bladet "${sheetName}" innehåller "${shown}", men kolumn ${letters} har ` +
+          `ingen rubrik i rad ${header.line}, så värdet skulle gå förlorat. Skriv en rubrik i ` +
+          `${letters}${header.line}, flytta värdet till rätt kolumn eller töm cellen.`,
+      });
+    });
+  };
 }

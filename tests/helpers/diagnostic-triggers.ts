@@ -1,5 +1,6 @@
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import ExcelJS from "exceljs";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { HEADER, REPO_DATA, REPO_ROOT, tempDataDir, tempDirWith, type TempDir } from "./temp-data.js";
 
@@ -107,6 +108,14 @@ export const TRIGGERS: Record<string, Trigger> = {
   W_OKAND_KOLUMN: check({
     "2023/anmalda-brott.csv": `${HEADER};Kommentar\n${row("Köp av sexuell tjänst", "1;1;1;1;1;1;1;7;från Excel")}\n`,
   }),
+  E_CELL_UTAN_RUBRIK: async (temps) => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Export");
+    sheet.addRow(["brottskod", "polisregion", "antal"]);
+    sheet.addRow(["4024", "Syd", 3, "enligt Brå"]);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    return check({ "2023/anmalda-brott.xlsx": bytes })(temps);
+  },
   // Values
   E_ANTAL_EJ_HELTAL: wide(row("Köp av sexuell tjänst", "1;tre;1;1;1;1;1;7")),
   E_ANTAL_SAKNAS: wide(row("Köp av sexuell tjänst", "1;1;1;;1;1;1;7")),
