@@ -554,36 +554,42 @@ export async function runBuild(options: PipelineOptions): Promise<BuildResult> {
   const printed = await timed(options, "print", () =>
     printPdf(rendered.html, rendered.layoutFile, options.signal, starting, cache !== undefined),
   );
-  options.detail?.(`Webbläsare: ${printed.browser.executablePath} (${printed.browser.source})`);
-  const diagnostics = [...rendered.diagnostics, ...printed.diagnostics];
-  if (blocks(diagnostics, options.strict)) return failed(diagnostics);
+  // The browser closes while the PDF is post-processed and written (see PrintResult.closed); the build
+  // ends only once it has.
+  try {
+    options.detail?.(`Webbläsare: ${printed.browser.executablePath} (${printed.browser.source})`);
+    const diagnostics = [...rendered.diagnostics, ...printed.diagnostics];
+    if (blocks(diagnostics, options.strict)) return failed(diagnostics);
 
-  // What PDF/UA-1 needs beyond Chromium's tags (artifacts, XMP, notes, link texts; see accessible-pdf.ts).
-  const date = buildDate(options.rapportar);
-  const { describePage, makeAccessible } = await postProcessing;
-  const accessible = await makeAccessible(printed.pdf, {
-    ...describePage(printed.printCopy),
-    tableContinuations: printed.tableContinuations,
-    author: "Polismyndigheten",
-    creator: `report ${inputs.verktyg.version} (Polismyndighetens lägesrapport om människohandel)`,
-    date,
-  });
-  const files = planBuild(rendered, makeReproducible(accessible, date), inputs);
-  throwIfInterrupted(options.signal);
-  await timed(options, "write", () =>
-    withOutputLock(outputDir, () => writeOutputAtomically(outputDir, files), {
-      signal: options.signal,
-      log: options.log,
-    }),
-  );
-  for (const name of files.keys()) options.log(`Skrev ${path.join(outputDir, name)}`);
-  return {
-    status: "built",
-    siffror: rendered.siffror,
-    avstamningar: rendered.avstamningar,
-    diagnostics: finish(diagnostics, options.strict),
-    outputDir,
-    pdfPath,
-    printTimings: printed.timings,
-  };
+    // What PDF/UA-1 needs beyond Chromium's tags (artifacts, XMP, notes, link texts; see accessible-pdf.ts).
+    const date = buildDate(options.rapportar);
+    const { describePage, makeAccessible } = await postProcessing;
+    const accessible = await makeAccessible(printed.pdf, {
+      ...describePage(printed.printCopy),
+      tableContinuations: printed.tableContinuations,
+      author: "Polismyndigheten",
+      creator: `report ${inputs.verktyg.version} (Polismyndighetens lägesrapport om människohandel)`,
+      date,
+    });
+    const files = planBuild(rendered, makeReproducible(accessible, date), inputs);
+    throwIfInterrupted(options.signal);
+    await timed(options, "write", () =>
+      withOutputLock(outputDir, () => writeOutputAtomically(outputDir, files), {
+        signal: options.signal,
+        log: options.log,
+      }),
+    );
+    for (const name of files.keys()) options.log(`Skrev ${path.join(outputDir, name)}`);
+    return {
+      status: "built",
+      siffror: rendered.siffror,
+      avstamningar: rendered.avstamningar,
+      diagnostics: finish(diagnostics, options.strict),
+      outputDir,
+      pdfPath,
+      printTimings: printed.timings,
+    };
+  } finally {
+    await printed.closed;
+  }
 }
