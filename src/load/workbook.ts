@@ -87,7 +87,9 @@ export async function parseWorkbook(bytes: Uint8Array, sink: DiagnosticSink): Pr
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
     row.eachCell({ includeEmpty: true }, (cell, column) => {
-      cells[column - 1] = cell.text ?? "";
+      // A merged range's value belongs to its first cell; ExcelJS repeats it in every cell of the range,
+      // where Excel shows it once and writes it once when saving as CSV.
+      cells[column - 1] = cell.isMerged && cell.master !== cell ? "" : (cell.text ?? "");
     });
     records.push({ line: rowNumber, cells: Array.from(cells, (c) => c ?? "") });
   });

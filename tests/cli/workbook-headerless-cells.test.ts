@@ -90,6 +90,26 @@ describe("ett värde i en kolumn utan rubrik i en arbetsbok (report check)", () 
     expect(code).toBe(0);
   });
 
+  it("en sammanfogad cell har sitt värde i sin första cell, och en lång text förkortas i meddelandet", async () => {
+    const note = `Uppgiften är preliminär och ${"kommer att ändras ".repeat(10)}`;
+    const workbook = await exportWorkbook(
+      [HEADER, [2023, "4024", "Syd", 835], [2023, "0418", "Mitt", 2, note]],
+      (sheet) => {
+        sheet.mergeCells("D2:F2"); // the count spans two columns without a header: still one value, in D2
+        sheet.mergeCells("E3:G3");
+      },
+    );
+    const { code, stdout } = await check(workbook, "json");
+    expect(code).toBe(1);
+    const errors = errorsOf(stdout);
+    expect(errors.map((d) => [d.code, d.line, d.column, d.found])).toEqual([
+      ["E_CELL_UTAN_RUBRIK", 3, 5, note],
+    ]);
+    expect(errors[0]!.message).toContain(
+      'innehåller "Uppgiften är preliminär och kommer att ändras kommer att …", men',
+    );
+  });
+
   it("namnger kolumner som Excel: A, Z, AA, AZ, BA, XFD", () => {
     expect([1, 26, 27, 52, 53, 16384].map(columnLetters)).toEqual(["A", "Z", "AA", "AZ", "BA", "XFD"]);
   });
