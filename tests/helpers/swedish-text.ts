@@ -101,6 +101,8 @@ export function writingRuleViolations(text: string): Violation[] {
     if (/\d\s?%/.test(sentence)) flag("procenttecken i löptext");
     if (/(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)/.test(sentence)) flag("datum i sifferform i löptext");
     if (LONG_NUMBER_WORD.test(sentence)) flag("inleds med ett långt räkneord");
+    // A sentence never ends on a comma, semicolon or colon before its full stop ("uppgifter,.").
+    if (/[,;:]\s*[.!?](?!\d)/.test(sentence)) flag("skiljetecken före punkt");
     const grew = /(?<!\p{L})ökade(?!\p{L})([^.;]*)/u.exec(sentence);
     if (grew) {
       const fromTo = /från (\S+)(?: år \d{4})? till (\S+?)[,.]?(?:\s|$)/.exec(grew[1]!);

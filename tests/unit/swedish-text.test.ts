@@ -50,6 +50,10 @@ describe("granskningen av PDF:ens text kan fälla (meningar ur 2024 års text f�
       "Rapporten lämnades till regeringen 2024-12-13 enligt förordningen om nationell rapportör.",
       "datum i sifferform i löptext",
     ],
+    [
+      "Ärendena är de som polisregionerna har rapporterat in till rapportören med närmare uppgifter,.",
+      "skiljetecken före punkt",
+    ],
   ])("%s", (body, rule) => {
     expect(writingRuleViolations(pdf(body)).map((v) => v.rule)).toContain(rule);
   });
