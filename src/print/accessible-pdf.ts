@@ -28,6 +28,9 @@ import { markUntaggedAsArtifacts } from "./content-stream.js";
  *   Creator and Producer, PDF 1.7 (§5, §7.1);
  * - footnotes become `Note` elements with an `/ID` (§7.9; Chromium has no Note: `<aside>`, which the
  *   print copy uses for footnotes only, comes out as the PDF 2.0 type `Aside`);
+ * - the PDF 2.0 types Chromium writes for emphasis (`Em`, `Strong`) are role-mapped to `Span` in the
+ *   structure tree's RoleMap: a PDF 1.7 file may use only ISO 32000-1's standard types or types mapped
+ *   to them (§7.1, ISO 32000-1 14.8.4);
  * - every link annotation gets `/Contents` (§7.18.5), every page with annotations `/Tabs /S` (§7.18.3);
  * - bookmark titles are the headings' own text (Chromium builds them from the laid-out lines and
  *   drops the space where a heading wraps).
@@ -182,6 +185,20 @@ function readStructure(doc: PDFDocument): Structure {
   };
   walk(root.get(name("K")));
   return { elements, refs };
+}
+
+/** PDF 2.0 structure types Chromium writes, and the ISO 32000-1 type each is role-mapped to. */
+const PDF2_TYPES: Record<string, string> = { Em: "Span", Strong: "Span" };
+
+/** Role-maps every PDF 2.0 type the tree uses (PDF2_TYPES) to its PDF 1.7 standard type. */
+function mapPdf2Types(doc: PDFDocument, { elements }: Structure): void {
+  const root = doc.catalog.lookupMaybe(name("StructTreeRoot"), PDFDict);
+  if (!root) return;
+  const used = new Set(elements.map((element) => element.get(name("S"))).filter((s) => s instanceof PDFName));
+  const roleMap = root.lookupMaybe(name("RoleMap"), PDFDict) ?? doc.context.obj({});
+  for (const [type, standard] of Object.entries(PDF2_TYPES))
+    if (used.has(name(type)) && !roleMap.has(name(type))) roleMap.set(name(type), name(standard));
+  if (roleMap.keys().length > 0) root.set(name("RoleMap"), roleMap);
 }
 
 /**
@@ -354,6 +371,7 @@ export async function makeAccessible(pdf: Uint8Array, description: PdfDescriptio
   // joinSplitTables looks for are the same as in a walk after it.
   const structure = readStructure(doc);
   markNotes(doc, structure);
+  mapPdf2Types(doc, structure);
   joinSplitTables(doc, structure, description.tableContinuations ?? []);
   describeLinks(doc, description.links);
   fixBookmarkTitles(doc, description.headings);

@@ -159,6 +159,28 @@ describe.skipIf(!ready)("PDF:en uppfyller PDF/UA-1:s krav", () => {
     expect(text(pdf.catalog["/Lang"])).toBe("sv");
   });
 
+  it("använder bara PDF 1.7:s standardtyper i taggträdet, eller typer som RoleMap för till en standardtyp", () => {
+    // ISO 32000-1, 14.8.4: the standard structure types of PDF 1.7.
+    const standard = new Set(
+      (
+        "Document Part Art Sect Div BlockQuote Caption TOC TOCI Index NonStruct Private P H H1 H2 H3 H4 H5 H6 " +
+        "L LI Lbl LBody Table TR TH TD THead TBody TFoot Span Quote Note Reference BibEntry Code Link Annot " +
+        "Ruby RB RT RP Warichu WT WP Figure Formula Form"
+      ).split(" "),
+    );
+    const roleMap = pdf.dict(pdf.dict(pdf.catalog["/StructTreeRoot"])["/RoleMap"]);
+    const mapped = (role: string) => {
+      const to = roleMap[`/${role}`];
+      return typeof to === "string" && standard.has(to.slice(1));
+    };
+    const roles = new Set(elements.map((e) => e.role));
+    expect([...roles].filter((role) => !standard.has(role) && !mapped(role))).toEqual([]);
+    // Chromium writes PDF 2.0's Em and Strong for emphasis; the report has both.
+    expect(roles.has("Em") && mapped("Em")).toBe(true);
+    const struct = execFileSync("pdfinfo", ["-struct", file], { maxBuffer: 64 * 1024 * 1024 }).toString();
+    expect(struct).not.toMatch(/wrong type/i);
+  });
+
   it("har ett Figure med textalternativ per diagram, och inget Figure utan", () => {
     const figures = elements.filter((e) => e.role === "Figure");
     const charts = [...html.matchAll(/<figure class="diagram"/g)].length;
