@@ -81,7 +81,6 @@ export function toPrintCopy(html: string): string {
       )
       .replace(/<img src="data:image\/svg\+xml;base64,([A-Za-z0-9+/=]{0,400})/g, withChartSize)
       .replace(/<p class="tabell-tips"[^>]*>[\s\S]*?<\/p>\n?/g, "")
-      .replace(/ aria-describedby="tabell-\d+-tips"/g, "")
   );
 }
 

@@ -178,14 +178,16 @@ function createMarkdown(toc: TocEntry[], charts: ReadonlyMap<string, Chart>): Ma
     const columns = Number(token.meta?.columns ?? 0);
     const id = `tabell-${tableNumber}`;
     // A scroll container a keyboard can reach, named by the table's caption; wide tables say that they
-    // scroll sideways on a narrow screen.
+    // scroll sideways on a narrow screen. The hint stands before the table and is read there when it is
+    // shown; it is not the table's description, which would be read out on a wide screen too (a hidden
+    // element referenced by aria-describedby still describes).
     const hint =
       columns > 5
         ? `<p class="tabell-tips" id="${id}-tips">Tabellen är bredare än skärmen: svep i sidled för att se alla kolumner.</p>\n`
         : "";
     const kalla = token.meta?.kalla as string | undefined;
     const anm = token.meta?.anm as string | undefined;
-    const describedBy = [hint ? `${id}-tips` : "", anm ?? "", kalla ?? ""].filter(Boolean).join(" ");
+    const describedBy = [anm ?? "", kalla ?? ""].filter(Boolean).join(" ");
     return (
       `${hint}<div class="tabell" id="${id}" role="region" tabindex="0" ` +
       `${caption ? `aria-labelledby="${id}-rubrik"` : `aria-label="Tabell"`}` +

@@ -345,6 +345,24 @@ describe.skipIf(!ready)("HTML-utgåvan är en läsbar och tillgänglig webbsida"
             label: box.getAttribute("aria-labelledby"),
             scrolls: getComputedStyle(box).overflowX,
             hintVisible: hint ? hint.offsetHeight > 0 : false,
+            // What a screen reader reads as the table's description: nothing hidden on this screen.
+            describedByHidden: (box.getAttribute("aria-describedby") ?? "")
+              .split(" ")
+              .filter(Boolean)
+              .filter((id) => {
+                const el = document.getElementById(id);
+                return !el || el.getClientRects().length === 0;
+              }),
+            // Scrolled to its far end, the table still shows each row's header at the box's left edge.
+            rowHeaderInView: (() => {
+              box.scrollLeft = box.scrollWidth;
+              const th = Array.from(table.tBodies[0]!.rows)
+                .map((row) => row.cells[0]!)
+                .find((cell) => cell.colSpan === 1)!;
+              const inView = Math.abs(th.getBoundingClientRect().left - box.getBoundingClientRect().left) < 2;
+              box.scrollLeft = 0;
+              return inView;
+            })(),
           };
         }),
       );
@@ -357,6 +375,8 @@ describe.skipIf(!ready)("HTML-utgåvan är en läsbar och tillgänglig webbsida"
         expect(table.scrolls).toBe("auto");
         // A table wider than the screen says so where it does.
         if (table.overflows) expect(table.hintVisible).toBe(true);
+        expect(table.describedByHidden).toEqual([]);
+        expect(table.rowHeaderInView).toBe(true);
       }
       if (width < 600) expect(tables.some((t) => t.overflows)).toBe(true);
       else expect(tables.some((t) => t.overflows)).toBe(false);
