@@ -7,7 +7,8 @@ import { redovisningsdag } from "../model/report-year.js";
 import type { Avstamning } from "../aggregate/reconcile.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { hasChangeColumn } from "./anmalda-brott-table.js";
-import { KEY_FIGURE_SOURCES } from "../sources/registry.js";
+import { KEY_FIGURE_SOURCES, SERIES_SOURCES } from "../sources/registry.js";
+import type { SeriesSource } from "../sources/series-source.js";
 import { SaknadUppgift } from "./missing-figures.js";
 import { capitalise } from "./number-words.js";
 import type { SerieAr } from "../model/types.js";
@@ -339,6 +340,13 @@ function seriesComparison(siffror: Siffror, id: string, column: string): SerieJa
   const totalt = value(years.find((y) => y.ar === siffror.statistikar));
   const earlier = years.filter((y) => y.ar < siffror.statistikar && value(y) !== null);
   const values = earlier.map((y) => value(y)!);
+  // An earlier year that gives only the parts of this column had a whole at least its largest part.
+  const parts: readonly string[] =
+    (SERIES_SOURCES as Record<string, SeriesSource | undefined>)[id]?.parts?.[column] ?? [];
+  const atLeast = years
+    .filter((y) => y.ar < siffror.statistikar && value(y) === null)
+    .flatMap((y) => parts.map((part) => y.varden[part] ?? null))
+    .filter((v): v is number => v !== null);
   const foregaendeAr = value(years.find((y) => y.ar === siffror.statistikar - 1));
   return {
     totalt: totalt ?? 0,
@@ -348,7 +356,7 @@ function seriesComparison(siffror: Siffror, id: string, column: string): SerieJa
     sistaAr: earlier.at(-1)?.ar ?? null,
     tidigareAr: earlier.length,
     medelvarde: values.length ? Math.round(values.reduce((a, b) => a + b, 0) / values.length) : null,
-    hogstTidigare: values.length ? Math.max(...values) : null,
+    hogstTidigare: values.length ? Math.max(...values, ...atLeast) : null,
     lagstTidigare: values.length ? Math.min(...values) : null,
   };
 }

@@ -35,6 +35,12 @@ export interface SeriesSource<Id extends string = string, S extends SeriesValues
   values: S;
   /** The header of a value column where it is not the key itself. Default: the key. */
   headers?: Partial<Record<SeriesKey<S>, string>>;
+  /**
+   * Columns that count part of another column's whole, each on its own (they may overlap and are never
+   * added up). A year that gives only the parts has a whole at least as large as its largest part, so
+   * the report says no year was higher unless the statistics year also exceeds that.
+   */
+  parts?: Partial<Record<SeriesKey<S>, readonly SeriesKey<S>[]>>;
   /** Every row with figures names its source in `källa`. */
   citation: { kind: "per-rad" };
   init: InitTemplate;

@@ -11,7 +11,12 @@ const ready = requirePrerequisites(["pdftotext"]);
 interface Siffror {
   statistikar: number;
   stodprogram: Record<string, number>;
-  serier: { regionkoordinatorer: { ar: number; varden: { identifierade: number | null } }[] };
+  serier: {
+    regionkoordinatorer: {
+      ar: number;
+      varden: { identifierade: number | null; vuxna: number | null; barn: number | null };
+    }[];
+  };
 }
 
 /**
@@ -65,6 +70,20 @@ describe.skipIf(!ready)("siffror som ska gå ihop i den byggda rapporten", () =>
     );
     expect(text).toContain(`är ${mean} personer per år`);
     expect(text).not.toMatch(/ungefär (detsamma|lika många)/);
+    // "Higher than any earlier year" only when it is: a year that counted only adults and children,
+    // each on its own, had at least as many as its larger part.
+    const highest = Math.max(
+      ...years
+        .filter((y) => y.ar < siffror.statistikar)
+        .flatMap((y) =>
+          y.varden.identifierade !== null
+            ? [y.varden.identifierade]
+            : [y.varden.vuxna ?? 0, y.varden.barn ?? 0],
+        ),
+    );
+    const claim = /Det är [^.]* och fler än något tidigare år/;
+    if (now > highest) expect(text).toMatch(claim);
+    else expect(text).not.toMatch(claim);
   });
 
   it("inga anteckningar om underlaget eller tabellernas uppbyggnad står i läsarens text", () => {

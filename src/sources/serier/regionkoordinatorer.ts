@@ -21,6 +21,7 @@ export const regionkoordinatorerSerie = defineSeriesSource({
   file: "serier/regionkoordinatorer.csv",
   beskrivning: "personer identifierade av regionkoordinatorerna per år",
   values: z.object({ identifierade: antalEllerSaknas, vuxna: antalEllerSaknas, barn: antalEllerSaknas }),
+  parts: { identifierade: ["vuxna", "barn"] },
   citation: { kind: "per-rad" },
   init: { kind: "lagg-till-rad", checklist: (statistikar) => `lägg till raden för ${statistikar}.` },
   charts: [
