@@ -27,7 +27,7 @@ export function formatChangeCell(percent: number | null): string {
   return `${sign}${formatNumber(percent)}${NBSP}%`;
 }
 
-/** "15 december 2024". */
+/** "15 december 2024", with a no-break space that keeps the day with its month on one line. */
 export function formatSwedishDate(date: Date): string {
-  return formatDate(date, "d MMMM yyyy", { locale: sv });
+  return formatDate(date, `d'${NBSP}'MMMM yyyy`, { locale: sv });
 }

@@ -36,7 +36,7 @@ describe("check fångar det som skulle stoppa build", { timeout: 60_000 }, () =>
     const rendered = await runRender(options(dir));
     expect(rendered.ok).toBe(true);
     if (!rendered.ok) return;
-    expect(rendered.html).toContain("<dt>Datum</dt><dd>10 december 2024</dd>");
+    expect(rendered.html).toContain("<dt>Datum</dt><dd>10\u00a0december 2024</dd>");
   });
 
   it.each([

@@ -233,8 +233,8 @@ describe(
       const { result, chapter, text } = await build(OLD_2024, NEW_2025);
 
       // Dates: the cover's filled-in date and the day the report is due.
-      expect(result.html).toContain("<dt>Datum</dt><dd>10 december 2026</dd>");
-      expect(chapter("02-")).toContain("senast den 15 december 2026");
+      expect(result.html).toContain("<dt>Datum</dt><dd>10\u00a0december 2026</dd>");
+      expect(chapter("02-")).toContain("senast den 15\u00a0december 2026");
 
       // Groups, in the summary largest first, and in Tabell 2 in the publication's order.
       const groups = ["Människohandel", "Människoexploatering", "Övrigt"]

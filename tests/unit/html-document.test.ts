@@ -30,7 +30,7 @@ describe("HTML-sidan", () => {
     });
     const cover = /<header class="omslag">[\s\S]*?<\/header>/.exec(html)![0];
     expect(cover).toContain("Lägesrapport 27 · 2026");
-    expect(cover).toMatch(/<dt>Datum<\/dt><dd>14 december 2026<\/dd>/);
+    expect(cover).toMatch(/<dt>Datum<\/dt><dd>14\u00a0december 2026<\/dd>/);
     expect(cover).toMatch(/<dt>Diarienummer<\/dt><dd>A123.456\/2026<\/dd>/);
     expect(cover).toMatch(/<dd class="omslag-informationsklass">Öppen<\/dd>/);
     expect(cover).not.toContain("UTKAST");

@@ -32,7 +32,7 @@ describe("svensk sifferformatering", () => {
   });
 
   it("skriver datum med svenska månadsnamn", () => {
-    expect(formatSwedishDate(new Date("2024-12-15T12:00:00Z"))).toBe("15 december 2024");
+    expect(formatSwedishDate(new Date("2024-12-15T12:00:00Z"))).toBe("15\u00a0december 2024");
   });
 });
 

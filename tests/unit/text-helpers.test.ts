@@ -93,7 +93,7 @@ describe("mallhjälparna", () => {
     ["{{cell n}}", { n: null }, ".."],
     ["{{forandringCell p}}", { p: -36 }, `−36${NBSP}%`],
     ["{{ar y}}", { y: 2023 }, "2023"],
-    ["{{datum d}}", { d: "2024-12-15" }, "15 december 2024"],
+    ["{{datum d}}", { d: "2024-12-15" }, "15\u00a0december 2024"],
     ["{{lista xs}}", { xs: ["A", "B", "C"] }, "A, B och C"],
     ["{{tabell 'Första'}} {{tabell 'Andra'}}", {}, "Tabell 1. Första Tabell 2. Andra"],
   ])("%s", (template, context, text) => {
