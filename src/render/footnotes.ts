@@ -48,10 +48,17 @@ export class FootnoteRegistry {
  * says, where in the source ("…(2023), s. 334."); the full reference stands in the list of sources.
  */
 export function formatShortReference(kalla: Kalla, place?: string): string {
-  // A source whose own text gives no year (an undated web page) is cited without one, never a guess.
-  const year = kalla.ar ? ` (${kalla.ar})` : "";
+  // A source whose own text gives no year (an undated web page) is cited without one, never a guess;
+  // nor is the year repeated after a title that ends with its number in a series ("(SOU 2023:8)").
+  const year = kalla.ar && !titleEndsWithYear(kalla.titel, kalla.ar) ? ` (${kalla.ar})` : "";
   const where = place ? `, ${markdownText(place)}` : "";
   return `${markdownText(kalla.utgivare)}, *${markdownText(kalla.titel)}*${year}${where}.`;
+}
+
+/** Whether a title ends with a designation in parentheses that holds the year: "(SOU 2023:8)", "(2005:716)". */
+function titleEndsWithYear(titel: string, ar: string | number): boolean {
+  const designation = /\(([^()]*)\)\s*$/.exec(titel)?.[1];
+  return designation !== undefined && new RegExp(`(^|\\D)${ar}(\\D|$)`).test(designation);
 }
 
 /** "Migrationsverket, *Årsredovisning 2023* (2024). Sidan 111. https://… (hämtad 6 augusti 2024)." */

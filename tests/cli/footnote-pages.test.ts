@@ -58,11 +58,15 @@ const PRINTED_CHAPTERS_1_TO_3: [id: string, sida?: string][] = [
   ["dom-hovratten-skane-b4669-23"],
 ];
 
-/** A footnote as a reader sees it, built here from the row: "Utgivare, *Titel* (år), s. 52." */
+/**
+ * A footnote as a reader sees it, built here from the row: "Utgivare, *Titel* (år), s. 52.", with no
+ * year after a title that ends with its number in a series holding it ("*… (SOU 2023:8)*, s. 137.").
+ */
 const footnote = (id: string, sida?: string) => {
   const k = KALLOR.get(id);
   if (!k) throw new Error(`${id} saknas i kallor.csv`);
-  return `${k.utgivare}, *${k.titel}*${k.ar ? ` (${k.ar})` : ""}${sida ? `, s. ${sida}` : ""}.`;
+  const numbered = new RegExp(`\\([^()]*\\b${k.ar}\\b[^()]*\\)$`).test(k.titel);
+  return `${k.utgivare}, *${k.titel}*${k.ar && !numbered ? ` (${k.ar})` : ""}${sida ? `, s. ${sida}` : ""}.`;
 };
 
 describe("fotnoterna i kapitel 1–3 av 2024 års rapport", async () => {

@@ -51,6 +51,15 @@ describe("källförteckningen i den byggda rapporten", () => {
     expect(text).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\b/);
   });
 
+  it("upprepar inte året efter en titel som slutar med sin beteckning, som (SOU 2023:8)", () => {
+    const designated = [...entries, ...notes].filter((e) => /\((SOU|RiR|Ds) \d{4}:\d+\)<\/em>/.test(e));
+    expect(designated.length).toBeGreaterThan(0);
+    for (const e of [...entries, ...notes]) {
+      const m = /\(([^()]*?\b(\d{4})\b[^()]*)\)<\/em> \((\d{4})\)/.exec(e);
+      if (m) expect(m[3], e).not.toBe(m[2]);
+    }
+  });
+
   it("står i svensk alfabetisk ordning efter utgivare och titel", () => {
     // Sorted as the printed list is read: publisher first, then title.
     const keys = entries.map((e) => {

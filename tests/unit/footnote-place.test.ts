@@ -25,16 +25,16 @@ describe("fotnot med plats i källan", () => {
     expect(notes('A.{{fotnot "sou" sida=334}} B.{{fotnot "sou" sida="368–369"}} C.{{fotnot "sou"}}')).toBe(
       [
         "A.[^1] B.[^2] C.[^3]",
-        "[^1]: Statens offentliga utredningar, *Ut ur utsatthet (SOU 2023:97)* (2023), s. 334.",
-        "[^2]: Statens offentliga utredningar, *Ut ur utsatthet (SOU 2023:97)* (2023), s. 368–369.",
-        "[^3]: Statens offentliga utredningar, *Ut ur utsatthet (SOU 2023:97)* (2023).",
+        "[^1]: Statens offentliga utredningar, *Ut ur utsatthet (SOU 2023:97)*, s. 334.",
+        "[^2]: Statens offentliga utredningar, *Ut ur utsatthet (SOU 2023:97)*, s. 368–369.",
+        "[^3]: Statens offentliga utredningar, *Ut ur utsatthet (SOU 2023:97)*.",
       ].join("\n"),
     );
   });
 
   it("anger en annan plats, som ett lagrum, som den står", () => {
     expect(notes('A.{{fotnot "sou" plats="5 kap. 15 § andra stycket"}}')).toContain(
-      "(2023), 5 kap. 15 § andra stycket.",
+      "(SOU 2023:97)*, 5 kap. 15 § andra stycket.",
     );
   });
 
