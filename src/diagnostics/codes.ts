@@ -84,7 +84,8 @@ export const DIAGNOSTIC_CODES = {
   E_CELL_UTAN_RUBRIK: {
     severity: "fel",
     group: "kolumner",
-    beskrivning: "En cell i en arbetsbok (.xlsx) har ett värde i en kolumn utan rubrik i rubrikraden.",
+    beskrivning:
+      "Ett värde står i en kolumn utan rubrik i rubrikraden: i en arbetsbok (.xlsx), eller under en tom rubrik i en CSV-fil.",
   },
   E_ANTAL_EJ_HELTAL: {
     severity: "fel",

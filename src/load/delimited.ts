@@ -1,6 +1,6 @@
 import { parse, CsvError } from "csv-parse/sync";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
-import type { Delimiter, RawTable } from "../model/tables.js";
+import { normaliseHeader, type Delimiter, type RawRecord, type RawTable } from "../model/tables.js";
 
 /** A field larger than this is refused instead of being held in memory (a pasted blob, a binary). */
 export const MAX_FIELD_BYTES = 64 * 1024;
@@ -67,7 +67,7 @@ export function parseDelimited(text: string, sink: DiagnosticSink): RawTable | u
     });
     return undefined;
   }
-  rest.forEach(extraFieldsCheck(header.cells.length, delimiter, sink));
+  rest.forEach(extraFieldsCheck(header, delimiter, sink));
   return { delimiter, header, records: rest };
 }
 
@@ -79,18 +79,35 @@ const DELIMITER_NAMES: Record<Delimiter, string> = {
 };
 
 /**
- * The rule for a row with text beyond the header's last column, for a header `width` fields wide: that
- * text would be lost without a word (every reader looks cells up by their column), most often after a
- * semicolon inside a note that is not quoted. Empty trailing cells, as Excel writes them, are harmless.
- * Returned as a check per row, so that a reader that streams its rows applies the same rule.
+ * The rule for a value no column will read: every reader looks cells up by their header, so text beyond
+ * the header's last field (most often after a semicolon inside a note that is not quoted) or under an
+ * empty header cell within it would be lost without a word. Empty cells, as Excel writes them, are
+ * harmless. Returned as a check per row, so that a reader that streams its rows applies the same rule;
+ * a workbook has its own form of it (workbook.ts).
  */
 export function extraFieldsCheck(
-  width: number,
+  header: RawRecord,
   delimiter: Delimiter,
   sink: DiagnosticSink,
 ): (row: { line: number; cells: readonly string[] }) => void {
+  const width = header.cells.length;
   const name = DELIMITER_NAMES[delimiter];
+  const gaps = header.cells.flatMap((cell, i) => (normaliseHeader(cell) === "" ? [i] : []));
   return ({ line, cells }) => {
+    for (const i of gaps) {
+      const value = cells[i]?.trim() ?? "";
+      if (value === "") continue;
+      sink.error({
+        code: "E_CELL_UTAN_RUBRIK",
+        line,
+        column: i + 1,
+        found: value,
+        expected: `en rubrik i fält ${i + 1} på rad ${header.line}, eller inget värde där`,
+        message:
+          `Fält ${i + 1} har värdet "${value}", men rubrikraden (rad ${header.line}) har ingen rubrik för det fältet, ` +
+          `så värdet skulle gå förlorat. Skriv en rubrik där, flytta värdet till rätt fält eller ta bort det.`,
+      });
+    }
     if (cells.length <= width) return;
     const extra = cells.slice(width);
     if (extra.every((cell) => cell.trim() === "")) return;

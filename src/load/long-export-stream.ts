@@ -105,7 +105,7 @@ export async function readLongExportStreaming(
         header = { line, cells: record };
         yearIndex = record.findIndex((name) => normaliseHeader(name) === "år");
         check = checkPassedOver(header, sink);
-        checkExtraFields = extraFieldsCheck(record.length, delimiter, sink);
+        checkExtraFields = extraFieldsCheck(header, delimiter, sink);
         continue;
       }
       scanned++;

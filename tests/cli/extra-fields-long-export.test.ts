@@ -92,6 +92,31 @@ describe("text efter rubrikradens sista kolumn i Brås långa export (report che
     },
   );
 
+  it.each(FORMS)(
+    "$label: ett värde under en tom rubrik i rubrikraden är ett fel, som i en arbetsbok",
+    async (form) => {
+      const { code, firstExtraLine, errors } = await checkExport(
+        ["2017;4024;Syd;3;anteckning;Brå", "2023;0418;Mitt;2;;Brå"],
+        form,
+        "år;brottskod;polisregion;antal;;källa",
+      );
+      expect(code).toBe(1);
+      expect(errors).toEqual([
+        expect.objectContaining({
+          code: "E_CELL_UTAN_RUBRIK",
+          file: expect.stringMatching(new RegExp(`2023[\\\\/]${form.name}$`)),
+          line: firstExtraLine,
+          column: 5,
+          found: "anteckning",
+          expected: "en rubrik i fält 5 på rad 1, eller inget värde där",
+          message:
+            'Fält 5 har värdet "anteckning", men rubrikraden (rad 1) har ingen rubrik för det fältet, så värdet ' +
+            "skulle gå förlorat. Skriv en rubrik där, flytta värdet till rätt fält eller ta bort det.",
+        }),
+      ]);
+    },
+  );
+
   it.each(FORMS)("$label: tomma celler sist på raden, som Excel skriver dem, är inget fel", async (form) => {
     const { code, errors } = await checkExport(["2017;4024;Syd;3;;", "2023;0418;Mitt;2;"], form);
     expect(errors).toEqual([]);
